@@ -1,0 +1,110 @@
+"""Dates as Vietnamese clerks and documents write them.
+
+Day first (``14/02/2023``, ``14/2/23``, ``14.02.2023``), ISO
+(``2023-02-14``), the written form of official documents (``ngày 14 tháng 02
+năm 2023``) and relative forms (``today``, ``+10d``, ``eom``). Parsing is
+strict on purpose: ``31/02/2023`` is a typing mistake to report, never a date
+to guess. ``today`` is always passed in, so the rules stay pure.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from domain.text import fold
+
+
+class DateParseError(ValueError):
+    """The text is not a date; the message names the text and why."""
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WRITTEN = re.compile(r"^ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})$")
+_RELATIVE = re.compile(r"^([+-])\s*(\d+)\s*([dwmy])$")
+_NAMED = {
+    "today": 0,
+    "hom nay": 0,
+    "yesterday": -1,
+    "hom qua": -1,
+    "tomorrow": 1,
+    "ngay mai": 1,
+}
+_UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+# Searched for inside longer text such as a document citation.
+DATE_IN_TEXT = re.compile(
+    r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})"
+    r"|(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"
+)
+
+EXAMPLES = "14/02/2023, 14/2/23, 2023-02-14, 'ngày 14 tháng 02 năm 2023', today, +10d, eom"
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _build(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise DateParseError(f"{text!r} is not a date: {exc}.") from None
+
+
+def parse_date(text: str, today: date) -> date:
+    """Parse one date as a clerk types it; ``today`` anchors relative forms."""
+    raw = text.strip()
+    key = fold(raw).replace(",", " ")
+    key = " ".join(key.split())
+    if not key:
+        raise DateParseError("An empty value is not a date.")
+    if key in _NAMED:
+        return today + timedelta(days=_NAMED[key])
+    if key in ("eom", "cuoi thang"):
+        last = calendar.monthrange(today.year, today.month)[1]
+        return today.replace(day=last)
+    if key in ("eoy", "cuoi nam"):
+        return date(today.year, 12, 31)
+    if match := _RELATIVE.match(key):
+        sign, amount, unit = match.groups()
+        step = int(amount) * (1 if sign == "+" else -1)
+        return today + relativedelta(**{_UNITS[unit]: step})
+    if match := _ISO.match(key):
+        year, month, day = match.groups()
+        return _build(raw, int(year), int(month), int(day))
+    if match := _DAY_FIRST.match(key):
+        day, month, year = match.groups()
+        return _build(raw, _full_year(year), int(month), int(day))
+    if match := _WRITTEN.match(key):
+        day, month, year = match.groups()
+        return _build(raw, int(year), int(month), int(day))
+    raise DateParseError(f"{raw!r} is not a date; write it like {EXAMPLES}.")
+
+
+def find_date(text: str) -> date | None:
+    """Return the first well-formed date written inside ``text``, if any.
+
+    Used on citations, where a wrong date is kept as typed rather than refused.
+    """
+    for match in DATE_IN_TEXT.finditer(fold(text)):
+        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(
+            4, 5, 6
+        )
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def show_date(value: date | None) -> str:
+    """Render a date the way the Office writes it (``dd/mm/yyyy``)."""
+    return value.strftime("%d/%m/%Y") if value else ""

@@ -1,0 +1,140 @@
+"""What the ledger knows about one task, as a plain immutable value.
+
+The aggregate holds a ``TaskFacts`` and every event evolves it with a pure
+function; the read models keep the same value per task and evolve it with the
+same functions, so the two can never disagree about what an event means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date in force from ``set_on`` (the assignment or an extension)."""
+
+    set_on: date
+    due_on: date | None
+    reason: str = ""
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A completion, and its reopening if it was not accepted."""
+
+    completed_on: date
+    document: str = ""
+    reopened_on: date | None = None
+    reopen_reason: str = ""
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    code: str
+    title: str
+    assigner: str
+    lead_agency: str
+    assigned_on: date
+    deadlines: tuple[Deadline, ...]
+    co_agencies: tuple[str, ...] = ()
+    document: str = ""
+    document_number: str | None = None
+    document_date: date | None = None
+    completions: tuple[Completion, ...] = ()
+    cancelled_on: date | None = None
+    cancel_reason: str = ""
+    cancel_document: str = ""
+    marked_overdue: tuple[date, ...] = ()
+    notes: tuple[tuple[date, str], ...] = field(default=())
+
+    @property
+    def due_on(self) -> date | None:
+        """The latest deadline set, whatever the date it is asked about."""
+        return self.deadlines[-1].due_on
+
+    @property
+    def original_due_on(self) -> date | None:
+        return self.deadlines[0].due_on
+
+    @property
+    def current_completion(self) -> Completion | None:
+        """The completion that stands now (not reopened), if any."""
+        if self.completions and self.completions[-1].reopened_on is None:
+            return self.completions[-1]
+        return None
+
+    @property
+    def completed_on(self) -> date | None:
+        completion = self.current_completion
+        return completion.completed_on if completion else None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_on is not None
+
+    @property
+    def is_open(self) -> bool:
+        return not self.is_cancelled and self.current_completion is None
+
+    def evolve(self, **changes: Any) -> TaskFacts:
+        return replace(self, **changes)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
+    """A JSON-ready form, for read models that keep the facts per task."""
+    return _encode(facts)
+
+
+def facts_from_dict(data: dict[str, Any]) -> TaskFacts:
+    return TaskFacts(
+        code=data["code"],
+        title=data["title"],
+        assigner=data["assigner"],
+        lead_agency=data["lead_agency"],
+        assigned_on=date.fromisoformat(data["assigned_on"]),
+        deadlines=tuple(
+            Deadline(
+                set_on=date.fromisoformat(d["set_on"]),
+                due_on=_date(d["due_on"]),
+                reason=d["reason"],
+                document=d["document"],
+            )
+            for d in data["deadlines"]
+        ),
+        co_agencies=tuple(data["co_agencies"]),
+        document=data["document"],
+        document_number=data["document_number"],
+        document_date=_date(data["document_date"]),
+        completions=tuple(
+            Completion(
+                completed_on=date.fromisoformat(c["completed_on"]),
+                document=c["document"],
+                reopened_on=_date(c["reopened_on"]),
+                reopen_reason=c["reopen_reason"],
+            )
+            for c in data["completions"]
+        ),
+        cancelled_on=_date(data["cancelled_on"]),
+        cancel_reason=data["cancel_reason"],
+        cancel_document=data["cancel_document"],
+        marked_overdue=tuple(date.fromisoformat(d) for d in data["marked_overdue"]),
+        notes=tuple((date.fromisoformat(on), text) for on, text in data["notes"]),
+    )

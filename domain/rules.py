@@ -1,0 +1,150 @@
+"""The deadline rules, as pure functions of a task's facts and a date.
+
+"Overdue" depends on the date asked about, so it is never stored: callers
+pass ``as_of`` explicitly and these functions compute the status from facts.
+``status_spans`` turns the same rules into date ranges of constant status, so
+read models can answer "status as of D" with an indexed range query and still
+agree, by construction, with ``status_as_of``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.facts import Completion, TaskFacts
+
+
+class Status(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    IN_PROGRESS = "in_progress"
+    CANCELLED = "cancelled"
+
+
+def due_in_force(facts: TaskFacts, on: date) -> date | None:
+    """The due date of the latest deadline set on or before ``on``.
+
+    Before the assignment date the original deadline is the one that applies.
+    """
+    due = facts.deadlines[0].due_on
+    for deadline in facts.deadlines[1:]:
+        if deadline.set_on <= on:
+            due = deadline.due_on
+    return due
+
+
+def completion_as_of(facts: TaskFacts, as_of: date) -> Completion | None:
+    """The completion standing on ``as_of``: done by then, not yet reopened."""
+    standing = None
+    for completion in facts.completions:
+        if completion.completed_on <= as_of and (
+            completion.reopened_on is None or completion.reopened_on > as_of
+        ):
+            standing = completion
+    return standing
+
+
+def is_cancelled_as_of(facts: TaskFacts, as_of: date) -> bool:
+    return facts.cancelled_on is not None and facts.cancelled_on <= as_of
+
+
+def status_as_of(facts: TaskFacts, as_of: date) -> Status:
+    """Classify a task on ``as_of`` the way the reporting form counts it.
+
+    Completing on the due date is on time; a task without deadline is never
+    overdue; the deadline that counts for a completion is the one in force on
+    the completion date.
+    """
+    if is_cancelled_as_of(facts, as_of):
+        return Status.CANCELLED
+    completion = completion_as_of(facts, as_of)
+    if completion is not None:
+        due = due_in_force(facts, completion.completed_on)
+        if due is None or completion.completed_on <= due:
+            return Status.ON_TIME
+        return Status.LATE
+    due = due_in_force(facts, as_of)
+    if due is not None and as_of > due:
+        return Status.OVERDUE
+    return Status.IN_PROGRESS
+
+
+def days_overdue(facts: TaskFacts, as_of: date) -> int:
+    """Days past the deadline in force (0 unless the task is overdue)."""
+    if status_as_of(facts, as_of) is not Status.OVERDUE:
+        return 0
+    due = due_in_force(facts, as_of)
+    assert due is not None
+    return (as_of - due).days
+
+
+@dataclass(frozen=True)
+class StatusSpan:
+    """From ``valid_from`` (inclusive) to ``valid_until`` (exclusive), the task
+    has one status, one due date in force and one standing completion; ``None``
+    means unbounded."""
+
+    valid_from: date | None
+    valid_until: date | None
+    status: Status
+    due_on: date | None
+    completed_on: date | None
+
+
+def _snapshot(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | None]:
+    status = status_as_of(facts, on)
+    completion = completion_as_of(facts, on)
+    if completion is not None and status is not Status.CANCELLED:
+        return status, due_in_force(facts, completion.completed_on), (
+            completion.completed_on
+        )
+    return status, due_in_force(facts, on), None
+
+
+def _change_points(facts: TaskFacts) -> list[date]:
+    """Every date on which the status, due date or completion may change."""
+    points = {facts.assigned_on}
+    for deadline in facts.deadlines:
+        points.add(deadline.set_on)
+        if deadline.due_on is not None and deadline.due_on < date.max:
+            points.add(deadline.due_on + timedelta(days=1))
+    for completion in facts.completions:
+        points.add(completion.completed_on)
+        if completion.reopened_on is not None:
+            points.add(completion.reopened_on)
+    if facts.cancelled_on is not None:
+        points.add(facts.cancelled_on)
+    return sorted(points)
+
+
+def status_spans(facts: TaskFacts) -> list[StatusSpan]:
+    """The whole timeline of ``status_as_of`` as contiguous spans."""
+    points = _change_points(facts)
+    starts: list[date | None] = [None, *points]
+    spans: list[StatusSpan] = []
+    for index, start in enumerate(starts):
+        until = points[index] if index < len(points) else None
+        probe = start if start is not None else points[0] - timedelta(days=1)
+        status, due, completed = _snapshot(facts, probe)
+        if spans and (spans[-1].status, spans[-1].due_on, spans[-1].completed_on) == (
+            status,
+            due,
+            completed,
+        ):
+            previous = spans.pop()
+            start = previous.valid_from
+        spans.append(StatusSpan(start, until, status, due, completed))
+    return spans
+
+
+def span_on(spans: list[StatusSpan], as_of: date) -> StatusSpan:
+    """The span covering ``as_of`` (the lookup read models do in SQL)."""
+    for span in spans:
+        if (span.valid_from is None or span.valid_from <= as_of) and (
+            span.valid_until is None or as_of < span.valid_until
+        ):
+            return span
+    raise LookupError(as_of)  # spans always cover every date

@@ -1,0 +1,139 @@
+"""Catching the read models up with the event log, exactly once.
+
+SQLite cannot push notifications (``recorder.subscribe()`` is PostgreSQL
+only), so every process pulls: read the notifications after the tracked
+position, apply them, and move the tracking row forward in the same
+transaction. The tracking row is moved with a compare-and-set
+(``... WHERE notification_id = <what we read>``) before anything is applied:
+two processes catching up at once cannot both win, and the loser rolls back
+and starts again from the new position. A crash anywhere leaves either the
+old position and old rows, or the new position and new rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Protocol, Sequence
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
+from sqlalchemy.orm import Session
+
+from eventsourcing.persistence import IntegrityError
+
+BATCH_SIZE = 2000
+MAX_CONTENTION_RETRIES = 50
+
+
+class ReadModel(Protocol):
+    tables: Sequence[Table]
+
+    def apply(self, session: Session, events: Sequence[Any], position: int) -> None:
+        """Apply decoded events, in log order, ending at log ``position``."""
+
+
+class LostRace(Exception):
+    """Another process moved the tracking position first."""
+
+
+class CatchUp:
+    """Pulls the event log into a set of read models under one tracking row."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        recorder: Any,
+        mapper: Any,
+        tracking_table: Table,
+        read_models: Sequence[ReadModel],
+    ) -> None:
+        self.name = name
+        self.recorder = recorder
+        self.mapper = mapper
+        self.tracking = tracking_table
+        self.read_models = read_models
+
+    def position(self, session: Session | None = None) -> int:
+        """The log position the read models reflect (0 before any event)."""
+        if session is None:
+            with self.recorder.transaction(commit=False) as own:
+                return self.position(own)
+        value = session.execute(
+            select(self.tracking.c.notification_id).where(
+                self.tracking.c.application_name == self.name
+            )
+        ).scalar()
+        return int(value or 0)
+
+    def head(self) -> int:
+        return int(self.recorder.max_notification_id() or 0)
+
+    def lag(self) -> int:
+        return max(self.head() - self.position(), 0)
+
+    def run(
+        self,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Apply every pending event; return how many were applied here."""
+        applied = 0
+        contention = 0
+        while True:
+            try:
+                count = self._step(batch_size)
+            except LostRace:
+                contention += 1
+                if contention > MAX_CONTENTION_RETRIES:
+                    raise
+                continue
+            if count == 0:
+                return applied
+            applied += count
+            if progress is not None:
+                progress(count)
+
+    def _step(self, batch_size: int) -> int:
+        try:
+            with self.recorder.transaction(commit=True) as session:
+                start = self.position(session)
+                notifications = self.recorder.select_notifications(
+                    start=start, limit=batch_size, inclusive_of_start=False
+                )
+                if not notifications:
+                    return 0
+                end = notifications[-1].id
+                self._move_tracking(session, start, end)
+                events = [self.mapper.to_domain_event(n) for n in notifications]
+                for model in self.read_models:
+                    model.apply(session, events, end)
+                return len(notifications)
+        except (IntegrityError, SQLAlchemyIntegrityError) as exc:
+            raise LostRace from exc
+
+    def _move_tracking(self, session: Session, start: int, end: int) -> None:
+        table = self.tracking
+        if start == 0 and not session.execute(
+            select(table.c.application_name).where(
+                table.c.application_name == self.name
+            )
+        ).first():
+            session.execute(
+                insert(table).values(application_name=self.name, notification_id=end)
+            )
+            session.flush()
+            return
+        moved = session.execute(
+            update(table)
+            .where(table.c.application_name == self.name)
+            .where(table.c.notification_id == start)
+            .values(notification_id=end)
+        )
+        if moved.rowcount != 1:
+            raise LostRace
+
+    def reset(self, session: Session) -> None:
+        """Forget the tracked position (read models are being rebuilt)."""
+        session.execute(
+            self.tracking.delete().where(self.tracking.c.application_name == self.name)
+        )

@@ -1,0 +1,177 @@
+"""The application: use cases over the event-sourced task ledger.
+
+Use cases take and return plain values. Each change loads one task (never the
+whole ledger), lets the aggregate check its rules, and saves; when another
+writer changed the task in between, the save conflicts, and the use case
+reloads, re-checks and retries. After every write the read models are caught
+up from the log, unless a batch is open, in which case the batch catches up
+once after it commits.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, Callable, Iterator
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from domain.errors import ConcurrentChange, DuplicateTask, UnknownTask
+from domain.facts import TaskFacts
+from domain.task import Task, normalise_code, task_id
+from projections.runner import CatchUp
+from projections.tasks import TaskReadModel
+from projections.tasks import metadata as read_model_metadata
+from tracker.store import DateAsISO, chain_metadata
+
+CHANGE_RETRIES = 5
+READ_MODELS_NAME = "read_models"
+
+
+class TaskLedger(Application):
+    """The tracker's event-sourced application (tables ``tracker_*``)."""
+
+    name = "tracker"
+    env = {"PERSISTENCE_MODULE": "tracker.store:LedgerFactory"}
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        today: Callable[[], date],
+    ) -> None:
+        super().__init__(env)
+        self.today = today
+        self.datastore = self.recorder.datastore  # type: ignore[attr-defined]
+        engine = self.datastore.engine
+        tracking = self.factory.tracking_recorder()  # type: ignore[attr-defined]
+        read_model_metadata.create_all(engine)
+        chain_metadata.create_all(engine)
+        self.tasks = TaskReadModel()
+        self.catch_up = CatchUp(
+            name=READ_MODELS_NAME,
+            recorder=self.recorder,
+            mapper=self.mapper,
+            tracking_table=tracking.tracking_table,
+            read_models=[self.tasks],
+        )
+        self._batch_depth = 0
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    # -- writing --------------------------------------------------------------
+
+    def _notify(self, recordings: list[Any]) -> None:
+        """After every save outside a batch, bring the read models up to date."""
+        if self._batch_depth == 0:
+            self.catch_up.run()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Record everything inside atomically: all of it, or none of it."""
+        with self.recorder.transaction(commit=True):  # type: ignore[attr-defined]
+            self._batch_depth += 1
+            try:
+                yield
+            finally:
+                self._batch_depth -= 1
+        if self._batch_depth == 0:
+            self.catch_up.run()
+
+    def _load(self, code: str) -> Task:
+        try:
+            return self.repository.get(task_id(code))  # type: ignore[return-value]
+        except AggregateNotFoundError:
+            raise UnknownTask(normalise_code(code)) from None
+
+    def exists(self, code: str) -> bool:
+        return bool(self.recorder.select_events(task_id(code), limit=1))
+
+    def _change(self, code: str, command: Callable[[Task], Any]) -> TaskFacts:
+        """Apply ``command`` to the task and save, retrying on conflicts."""
+        for _ in range(CHANGE_RETRIES):
+            task = self._load(code)
+            command(task)
+            if not task.pending_events:
+                return task.facts
+            try:
+                self.save(task)
+            except IntegrityError:
+                if self._batch_depth:
+                    break  # the batch's transaction is spoiled; refuse it whole
+                continue
+            return task.facts
+        raise ConcurrentChange(normalise_code(code))
+
+    def assign_task(self, *, actor: str, **fields: Any) -> TaskFacts:
+        code = fields["code"]
+        if self.exists(code):
+            raise DuplicateTask(normalise_code(code))
+        task = Task.assign(actor=actor, today=self.today(), **fields)
+        try:
+            self.save(task)
+        except IntegrityError:
+            raise DuplicateTask(task.facts.code) from None
+        return task.facts
+
+    def extend_deadline(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.extend_deadline(today=self.today(), **fields)
+        )
+
+    def reassign_task(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.reassign(today=self.today(), **fields)
+        )
+
+    def note_progress(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.note_progress(today=self.today(), **fields)
+        )
+
+    def complete_task(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.complete(today=self.today(), **fields)
+        )
+
+    def reopen_task(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(code, lambda task: task.reopen(today=self.today(), **fields))
+
+    def cancel_task(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(code, lambda task: task.cancel(today=self.today(), **fields))
+
+    def correct_task(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.correct(today=self.today(), **fields)
+        )
+
+    # -- reading the ledger itself ----------------------------------------------
+
+    def task_facts(self, code: str) -> TaskFacts:
+        """A task's facts from its own events (the ledger, not a read model)."""
+        return self._load(code).facts
+
+    def task_events(self, code: str) -> list[Any]:
+        """Every event of one task, oldest first."""
+        self._load(code)
+        return list(self.events.get(task_id(code)))
+
+    # -- reading the read models -------------------------------------------------
+
+    def list_tasks(self, as_of: date, **filters: Any) -> list[Any]:
+        """Tasks with their status on ``as_of`` (see ``TaskReadModel.listing``)."""
+        self.catch_up.run()
+        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
+            return self.tasks.listing(session, as_of, **filters)
+
+    def show_task(self, code: str) -> TaskFacts:
+        """One task's current facts, from the read model kept by the log."""
+        self.catch_up.run()
+        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
+            facts = self.tasks.facts_of(session, normalise_code(code))
+        if facts is None:
+            raise UnknownTask(normalise_code(code))
+        return facts

@@ -1,0 +1,108 @@
+"""The event store: eventsourcing-sqlalchemy plus the ledger's hash chain.
+
+The chain row of every event is written by the recorder in the same
+transaction as the event itself, after the insert has taken the write lock
+(SQLite's database lock, PostgreSQL's ``LOCK TABLE ... IN EXCLUSIVE MODE``),
+so concurrent writers always chain onto the hash committed just before them.
+One code path serves SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Sequence
+
+from eventsourcing.persistence import StoredEvent, Transcoding
+from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
+from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
+from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, select
+from sqlalchemy.orm import Session
+
+from tracker.chain import GENESIS, chain_hash
+
+chain_metadata = MetaData()
+
+
+def chain_table_for(events_table_name: str) -> Table:
+    """The chain table beside an events table (one per application name)."""
+    name = events_table_name.replace("_events", "") + "_chain"
+    if name in chain_metadata.tables:
+        return chain_metadata.tables[name]
+    return Table(
+        name,
+        chain_metadata,
+        Column(
+            "position",
+            BigInteger().with_variant(Integer(), "sqlite"),
+            primary_key=True,
+            autoincrement=False,
+        ),
+        Column("recorded_at", String(40), nullable=False, index=True),
+        Column("previous_hash", String(64), nullable=False),
+        Column("hash", String(64), nullable=False),
+    )
+
+
+def utc_now_text() -> str:
+    """Recording times are stored as fixed-width UTC ISO text: they sort as
+    they happened and hash identically on every database."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
+    """Writes each event's chain row in the event's own transaction."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chain_table = chain_table_for(self.events_table_name)
+        self.tables.append(self.chain_table)
+
+    def _insert_stored_events(
+        self, session: Session, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int]:
+        positions = super()._insert_stored_events(session, stored_events, **kwargs)
+        chain = self.chain_table
+        previous = session.execute(
+            select(chain.c.hash).order_by(chain.c.position.desc()).limit(1)
+        ).scalar()
+        previous = previous or GENESIS
+        recorded_at = utc_now_text()
+        rows = []
+        for position, stored in zip(positions, stored_events):
+            digest = chain_hash(
+                previous,
+                position,
+                stored.originator_id,
+                stored.originator_version,
+                stored.topic,
+                stored.state,
+                datetime.fromisoformat(recorded_at),
+            )
+            rows.append(
+                {
+                    "position": position,
+                    "recorded_at": recorded_at,
+                    "previous_hash": previous,
+                    "hash": digest,
+                }
+            )
+            previous = digest
+        session.execute(chain.insert(), rows)
+        return positions
+
+
+class LedgerFactory(SQLAlchemyFactory):
+    application_recorder_class = ChainedApplicationRecorder
+
+
+class DateAsISO(Transcoding):
+    """``datetime.date`` has no built-in transcoding in eventsourcing."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
