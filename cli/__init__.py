@@ -1,0 +1,1 @@
+"""The ``tracker`` command line: parse, call the application, render."""

@@ -1,0 +1,38 @@
+"""The root context object every command receives.
+
+It builds the ledger lazily, so commands that never touch the database
+(``--help``, a usage error) never open it nor import SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+
+@dataclass
+class AppContext:
+    db: str | None
+    actor: str
+    lang: str
+    quiet: bool = False
+    _ledger: Any = field(default=None, repr=False)
+
+    @property
+    def ledger(self) -> Any:
+        """The ``TaskLedger`` on ``--db`` (kept alive for the whole command)."""
+        if self._ledger is None:
+            from tracker.wiring import make_tracker
+
+            self._ledger = make_tracker(self.db)
+        return self._ledger
+
+    def done(self, message: str) -> None:
+        """Confirm a recorded change (silent inside a batch)."""
+        if not self.quiet:
+            click.echo(message)
+
+
+pass_app = click.make_pass_decorator(AppContext)

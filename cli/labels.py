@@ -1,0 +1,95 @@
+"""User-facing labels in Vietnamese (the default) and English.
+
+Identifiers stay English everywhere else; only what a person reads on the
+screen or in an exported file goes through here.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "code": "Mã",
+        "title": "Nội dung nhiệm vụ",
+        "agency": "Cơ quan chủ trì",
+        "co_agencies": "Cơ quan phối hợp",
+        "assigner": "Cơ quan giao",
+        "document": "Văn bản giao",
+        "assigned_on": "Ngày giao",
+        "due_on": "Hạn xử lý",
+        "original_due_on": "Hạn ban đầu",
+        "completed_on": "Hoàn thành",
+        "status": "Tình trạng",
+        "extensions": "Gia hạn",
+        "notes": "Tiến độ",
+        "cancelled_on": "Ngày rút khỏi chương trình",
+        "type": "Sự kiện",
+        "effective_on": "Ngày hiệu lực",
+        "recorded_at": "Thời điểm ghi",
+        "actor": "Người ghi",
+        "details": "Chi tiết",
+        "position": "Vị trí",
+        "on_time": "Hoàn thành đúng hạn",
+        "late": "Hoàn thành quá hạn",
+        "overdue": "Quá hạn",
+        "in_progress": "Đang thực hiện",
+        "cancelled": "Đã rút",
+        "tasks": "nhiệm vụ",
+        "no_rows": "Không có nhiệm vụ nào.",
+        "no_deadline": "không thời hạn",
+        "as_of": "tính đến ngày",
+    },
+    "en": {
+        "code": "Code",
+        "title": "Task",
+        "agency": "Lead agency",
+        "co_agencies": "Co-agencies",
+        "assigner": "Assigned by",
+        "document": "Source document",
+        "assigned_on": "Assigned",
+        "due_on": "Due",
+        "original_due_on": "Original due",
+        "completed_on": "Completed",
+        "status": "Status",
+        "extensions": "Extensions",
+        "notes": "Progress",
+        "cancelled_on": "Cancelled",
+        "type": "Event",
+        "effective_on": "Effective",
+        "recorded_at": "Recorded at",
+        "actor": "Actor",
+        "details": "Details",
+        "position": "Position",
+        "on_time": "Completed on time",
+        "late": "Completed late",
+        "overdue": "Overdue",
+        "in_progress": "In progress",
+        "cancelled": "Cancelled",
+        "tasks": "tasks",
+        "no_rows": "No tasks.",
+        "no_deadline": "no deadline",
+        "as_of": "as of",
+    },
+}
+
+EVENT_NAMES: dict[str, dict[str, str]] = {
+    "vi": {
+        "Assigned": "Giao nhiệm vụ",
+        "DeadlineExtended": "Gia hạn",
+        "Reassigned": "Chuyển cơ quan chủ trì",
+        "ProgressNoted": "Cập nhật tiến độ",
+        "Completed": "Hoàn thành",
+        "Reopened": "Mở lại",
+        "Cancelled": "Rút khỏi chương trình",
+        "MarkedOverdue": "Ghi nhận quá hạn",
+        "Corrected": "Đính chính",
+    },
+    "en": {},
+}
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS.get(lang, LABELS["en"]).get(key, key)
+
+
+def event_name(lang: str, type_name: str) -> str:
+    return EVENT_NAMES.get(lang, {}).get(type_name, type_name)

@@ -1,0 +1,194 @@
+"""Commands that record one event each: what a clerk types all day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from cli.context import AppContext, pass_app
+from cli.params import DATE
+from domain.dates import show_date
+
+CODE = click.argument("code")
+
+
+@click.command()
+@CODE
+@click.option("--title", required=True, help="What must be done.")
+@click.option("--agency", required=True, help="Lead agency (cơ quan chủ trì).")
+@click.option(
+    "--assigner", required=True, help="Who assigned it (Chính phủ, UBND tỉnh, ...)."
+)
+@click.option("--assigned", type=DATE, required=True, help="Assignment date.")
+@click.option("--due", type=DATE, default=None, help="Due date (omit: no deadline).")
+@click.option("--doc", default="", help="Source document as cited, e.g. '495/UBND-TTHC ngày 14/02/2023'.")
+@click.option("--co-agency", "co_agencies", multiple=True, help="Co-agency (repeatable).")
+@pass_app
+def assign(
+    app: AppContext,
+    code: str,
+    title: str,
+    agency: str,
+    assigner: str,
+    assigned: date,
+    due: date | None,
+    doc: str,
+    co_agencies: tuple[str, ...],
+) -> None:
+    """Record a newly assigned task.
+
+    \b
+    Example:
+      tracker assign NV-2023-0042 --title "Rà soát thủ tục hành chính" \\
+        --agency "Sở Tư pháp" --assigner "UBND tỉnh" --assigned 14/02/2023 \\
+        --due 31/03/2023 --doc "495/UBND-TTHC ngày 14/02/2023"
+    """
+    facts = app.ledger.assign_task(
+        actor=app.actor,
+        code=code,
+        title=title,
+        assigner=assigner,
+        lead_agency=agency,
+        assigned_on=assigned,
+        due_on=due,
+        document=doc,
+        co_agencies=list(co_agencies),
+    )
+    due_text = show_date(facts.due_on) if facts.due_on else "no deadline"
+    app.done(f"Assigned {facts.code} to {facts.lead_agency} (due {due_text}).")
+
+
+@click.command()
+@CODE
+@click.option("--to", "to", type=DATE, required=True, help="The new due date.")
+@click.option("--on", "on", type=DATE, required=True, help="Date the extension was granted.")
+@click.option("--reason", default="", help="Why the deadline moved.")
+@click.option("--doc", default="", help="Approving document.")
+@pass_app
+def extend(
+    app: AppContext, code: str, to: date, on: date, reason: str, doc: str
+) -> None:
+    """Extend a task's deadline (it must move later).
+
+    \b
+    Example:
+      tracker extend NV-2023-0042 --to 30/04/2023 --on 25/03/2023 \\
+        --reason "Chờ ý kiến Bộ Tư pháp" --doc "812/UBND-KT"
+    """
+    facts = app.ledger.extend_deadline(
+        code, to=to, on=on, reason=reason, document=doc, actor=app.actor
+    )
+    app.done(f"Extended {facts.code} to {show_date(to)}.")
+
+
+@click.command()
+@CODE
+@click.option("--agency", required=True, help="The new lead agency.")
+@click.option("--on", "on", type=DATE, required=True, help="Date of the reassignment.")
+@click.option("--reason", default="", help="Why it moved.")
+@pass_app
+def reassign(app: AppContext, code: str, agency: str, on: date, reason: str) -> None:
+    """Give a task to another lead agency.
+
+    \b
+    Example:
+      tracker reassign NV-2023-0042 --agency "Sở Nội vụ" --on 01/03/2023
+    """
+    facts = app.ledger.reassign_task(
+        code, agency=agency, on=on, reason=reason, actor=app.actor
+    )
+    app.done(f"Reassigned {facts.code} to {facts.lead_agency}.")
+
+
+@click.command()
+@CODE
+@click.argument("text")
+@click.option("--on", "on", type=DATE, default="today", help="Date of the progress.")
+@pass_app
+def note(app: AppContext, code: str, text: str, on: date) -> None:
+    """Note progress on a task.
+
+    \b
+    Example:
+      tracker note NV-2023-0042 "Đã gửi dự thảo xin ý kiến" --on 10/03/2023
+    """
+    facts = app.ledger.note_progress(code, text=text, on=on, actor=app.actor)
+    app.done(f"Noted progress on {facts.code}.")
+
+
+@click.command()
+@CODE
+@click.option("--on", "on", type=DATE, required=True, help="Completion date.")
+@click.option("--doc", default="", help="Reporting document.")
+@pass_app
+def complete(app: AppContext, code: str, on: date, doc: str) -> None:
+    """Record that a task was completed.
+
+    \b
+    Example:
+      tracker complete NV-2023-0042 --on 28/03/2023 --doc "1020/STP-VP"
+    """
+    facts = app.ledger.complete_task(code, on=on, document=doc, actor=app.actor)
+    app.done(f"Completed {facts.code} on {show_date(on)}.")
+
+
+@click.command()
+@CODE
+@click.option("--on", "on", type=DATE, required=True, help="Date it was reopened.")
+@click.option("--reason", required=True, help="Why the completion was not accepted.")
+@pass_app
+def reopen(app: AppContext, code: str, on: date, reason: str) -> None:
+    """Reopen a completed task whose completion was not accepted.
+
+    \b
+    Example:
+      tracker reopen NV-2023-0042 --on 05/04/2023 --reason "Báo cáo chưa đạt yêu cầu"
+    """
+    facts = app.ledger.reopen_task(code, on=on, reason=reason, actor=app.actor)
+    app.done(f"Reopened {facts.code}.")
+
+
+@click.command()
+@CODE
+@click.option("--on", "on", type=DATE, required=True, help="Date of withdrawal.")
+@click.option("--reason", required=True, help="Why the task was withdrawn.")
+@click.option("--doc", default="", help="Withdrawing document.")
+@pass_app
+def cancel(app: AppContext, code: str, on: date, reason: str, doc: str) -> None:
+    """Cancel a task the assigner withdrew ("rút khỏi chương trình").
+
+    \b
+    Example:
+      tracker cancel NV-2023-0042 --on 15/05/2023 --reason "Rút khỏi chương trình" \\
+        --doc "1500/UBND-TH"
+    """
+    facts = app.ledger.cancel_task(
+        code, on=on, reason=reason, document=doc, actor=app.actor
+    )
+    app.done(f"Cancelled {facts.code}.")
+
+
+@click.command()
+@CODE
+@click.argument("field", metavar="FIELD")
+@click.argument("value")
+@click.option("--reason", required=True, help="Why the old value was wrong.")
+@pass_app
+def correct(app: AppContext, code: str, field: str, value: str, reason: str) -> None:
+    """Correct a field that was logged wrongly (the old value stays on record).
+
+    FIELD is one of: title, assigner, agency, co_agencies, doc, assigned_on,
+    due_on (use 'none' to remove the deadline), completed_on.
+
+    \b
+    Example:
+      tracker correct NV-2023-0042 due_on 15/04/2023 --reason "Nhập nhầm hạn"
+    """
+    facts = app.ledger.correct_task(
+        code, field=field, value=value, reason=reason, actor=app.actor
+    )
+    app.done(f"Corrected {field} of {facts.code}.")
+
+
+COMMANDS = [assign, extend, reassign, note, complete, reopen, cancel, correct]

@@ -1,0 +1,161 @@
+"""One function per shape of output, each rendering every ``--format``.
+
+Rows arrive as JSON-ready dicts (ISO dates, English keys): JSON and CSV print
+them as they are (the stable contract); the table and Markdown forms show
+labels in the chosen language and dates as ``dd/mm/yyyy``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from typing import Any, Sequence
+
+import click
+
+from cli.labels import label
+
+STATUS_STYLES = {
+    "on_time": "green",
+    "late": "yellow",
+    "overdue": "bold red",
+    "in_progress": "cyan",
+    "cancelled": "dim",
+}
+
+
+def display(key: str, value: Any, lang: str) -> str:
+    """A value as a person reads it."""
+    if value is None:
+        return ""
+    if key == "status":
+        return label(lang, str(value))
+    if isinstance(value, list):
+        return "; ".join(display(key, item, lang) for item in value)
+    if isinstance(value, str) and (key.endswith("_on") or key == "date"):
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            ["; ".join(v) if isinstance(v, list) else v for v in
+             (row.get(c) for c in columns)]
+        )
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], lang: str
+) -> str:
+    lines = [
+        "| " + " | ".join(label(lang, c) for c in columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    for row in rows:
+        cells = (_md_cell(display(c, row.get(c), lang)) for c in columns)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+MIN_WIDTHS = {"title": 26, "agency": 14, "assigner": 12, "status": 11, "details": 30}
+PIPED_WIDTH = 180  # a listing sent to a file or a pager keeps whole lines
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    terminal = Console(highlight=False, soft_wrap=False)
+    if terminal.is_terminal:
+        return terminal
+    return Console(highlight=False, soft_wrap=False, width=PIPED_WIDTH)
+
+
+def rich_table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    lang: str,
+    title: str | None = None,
+) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(
+            label(lang, column),
+            overflow="fold",
+            no_wrap=column.endswith("_on") or column in ("code", "position"),
+            min_width=MIN_WIDTHS.get(column),
+        )
+    for row in rows:
+        cells = []
+        for column in columns:
+            text = display(column, row.get(column), lang)
+            if column == "status":
+                style = STATUS_STYLES.get(str(row.get(column)), "")
+                text = f"[{style}]{text}[/]" if style else text
+            else:
+                text = text.replace("[", "\\[")
+            cells.append(text)
+        table.add_row(*cells)
+    return table
+
+
+def render_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    lang: str,
+    *,
+    title: str | None = None,
+) -> None:
+    """Print a listing in the requested format."""
+    if fmt == "json":
+        print_json(list(rows))
+    elif fmt == "csv":
+        sys.stdout.write(_csv_text(rows, columns))
+    elif fmt == "md":
+        if title:
+            click.echo(f"**{title}**\n")
+        click.echo(markdown_table(rows, columns, lang))
+    elif not rows:
+        click.echo(label(lang, "no_rows"))
+    else:
+        console().print(rich_table(rows, columns, lang, title))
+
+
+def render_record(record: dict[str, Any], fields: Sequence[str], fmt: str, lang: str) -> None:
+    """Print one object: JSON as it is, or a two-column table of labels."""
+    if fmt == "json":
+        print_json(record)
+        return
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for key in fields:
+        text = display(key, record.get(key), lang).replace("[", "\\[")
+        if key == "status":
+            style = STATUS_STYLES.get(str(record.get(key)), "")
+            text = f"[{style}]{text}[/]" if style else text
+        table.add_row(label(lang, key), text)
+    console().print(table)

@@ -1,0 +1,54 @@
+"""Shared option types: dates as clerks type them, and the output format."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from domain.dates import DateParseError, parse_date
+
+
+class DateParam(click.ParamType):
+    """``14/02/2023``, ``14/2/23``, ``2023-02-14``, ``ngày 14 tháng 02 năm 2023``,
+    ``today``, ``+10d``, ``eom``: a bad one is a usage error naming it."""
+
+    name = "DATE"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
+        if isinstance(value, date):
+            return value
+        from tracker.settings import today_in_vietnam
+
+        try:
+            return parse_date(str(value), today_in_vietnam())
+        except DateParseError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateParam()
+
+FORMATS = ("table", "json", "csv", "md")
+
+
+def format_option(*choices: str) -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices or FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format; JSON is the stable contract (ISO dates).",
+    )
+
+
+def as_of_option() -> Any:
+    return click.option(
+        "--as-of",
+        type=DATE,
+        default=None,
+        help="Classify as of this date (default: today in Vietnam).",
+    )

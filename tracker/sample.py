@@ -1,0 +1,180 @@
+"""A realistic, reproducible ledger: the demo's data and the benchmarks' seed.
+
+Names and documents follow the Quảng Ngãi Office's half-year report
+(``../shared/seeds``): tasks assigned by the Government, the Prime Minister,
+the provincial People's Committee and its Chairman, grouped by document.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+ASSIGNERS = ("Chính phủ", "Thủ tướng Chính phủ", "UBND tỉnh", "Chủ tịch UBND tỉnh")
+
+AGENCIES = (
+    "Sở Tư pháp",
+    "Sở Nội vụ",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Tài chính",
+    "Sở Thông tin và Truyền thông",
+    "Sở Tài nguyên và Môi trường",
+    "Văn phòng UBND tỉnh",
+    "Sở Xây dựng",
+    "Sở Giao thông vận tải",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Y tế",
+    "Sở Giáo dục và Đào tạo",
+    "Công an tỉnh",
+    "UBND huyện Bình Sơn",
+    "UBND thành phố Quảng Ngãi",
+    "Ban Quản lý Khu kinh tế Dung Quất",
+)
+
+TITLES = (
+    "Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực {field}",
+    "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính lĩnh vực {field}",
+    "Công bố danh mục thủ tục hành chính được chuẩn hóa lĩnh vực {field}",
+    "Triển khai Đề án 06 về định danh và xác thực điện tử trong lĩnh vực {field}",
+    "Báo cáo kết quả thực hiện Kế hoạch cải cách hành chính về {field}",
+    "Kiểm tra hoạt động kiểm soát thủ tục hành chính lĩnh vực {field}",
+    "Tham mưu ban hành quy trình nội bộ giải quyết thủ tục hành chính về {field}",
+    "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình lĩnh vực {field}",
+    "Chấn chỉnh việc tiếp nhận hồ sơ không qua Trung tâm Phục vụ hành chính công về {field}",
+    "Làm sạch dữ liệu công dân phục vụ giải quyết thủ tục về {field}",
+)
+
+FIELDS = (
+    "hộ tịch",
+    "đất đai",
+    "đầu tư",
+    "xây dựng",
+    "y tế",
+    "giáo dục",
+    "giao thông",
+    "tài chính",
+    "nội vụ",
+    "lao động",
+    "nông nghiệp",
+    "môi trường",
+)
+
+DOCUMENT_KINDS = ("UBND-TTHC", "UBND-KGVX", "QĐ-UBND", "KH-UBND", "TB-VPCP", "CĐ-TTg")
+
+REASONS = (
+    "Chờ ý kiến của Bộ, ngành Trung ương",
+    "Khối lượng công việc lớn, cần thêm thời gian",
+    "Phải lấy ý kiến các cơ quan liên quan",
+)
+
+
+@dataclass
+class SampleTask:
+    """One task's life, as plain values any front end can record."""
+
+    code: str
+    title: str
+    assigner: str
+    agency: str
+    document: str
+    assigned_on: date
+    due_on: date | None
+    extensions: list[tuple[date, date, str]] = field(default_factory=list)
+    completed_on: date | None = None
+    cancelled_on: date | None = None
+
+
+def sample_tasks(
+    count: int, *, start: date, end: date, seed: int = 2023, prefix: str = "NV"
+) -> list[SampleTask]:
+    """``count`` tasks assigned between ``start`` and ``end``; their later life
+    (extensions, completions, withdrawals) is dated no later than ``end``."""
+    rng = random.Random(seed)
+    span = (end - start).days
+    tasks = []
+    document = None
+    for number in range(1, count + 1):
+        if document is None or rng.random() < 0.25:  # a document carries many tasks
+            issued = start + timedelta(days=rng.randrange(max(span - 20, 1)))
+            document = (
+                f"{rng.randrange(100, 7000)}/{rng.choice(DOCUMENT_KINDS)} "
+                f"ngày {issued:%d/%m/%Y}",
+                issued,
+                rng.choice(ASSIGNERS),
+            )
+        citation, issued, assigner = document
+        assigned = min(issued + timedelta(days=rng.randrange(0, 5)), end)
+        no_deadline = rng.random() < 0.08
+        due = None if no_deadline else assigned + timedelta(days=rng.randrange(15, 120))
+        task = SampleTask(
+            code=f"{prefix}-{assigned.year}-{number:05d}",
+            title=rng.choice(TITLES).format(field=rng.choice(FIELDS)),
+            assigner=assigner,
+            agency=rng.choice(AGENCIES),
+            document=citation,
+            assigned_on=assigned,
+            due_on=due,
+        )
+        _live(task, rng, end)
+        tasks.append(task)
+    return tasks
+
+
+def _live(task: SampleTask, rng: random.Random, end: date) -> None:
+    """Give a task a plausible history: extended, completed or withdrawn."""
+    due = task.due_on
+    if due is not None and rng.random() < 0.12:
+        granted = min(due - timedelta(days=rng.randrange(0, 10)), end)
+        if granted >= task.assigned_on:
+            new_due = due + timedelta(days=rng.randrange(15, 60))
+            task.extensions.append((granted, new_due, rng.choice(REASONS)))
+            due = new_due
+    roll = rng.random()
+    if roll < 0.03:
+        cancelled = task.assigned_on + timedelta(days=rng.randrange(5, 60))
+        if cancelled <= end:
+            task.cancelled_on = cancelled
+        return
+    if roll < 0.63:
+        if due is not None:
+            late = rng.random() < 0.1
+            offset = rng.randrange(1, 30) if late else -rng.randrange(0, 15)
+            done = max(due + timedelta(days=offset), task.assigned_on)
+        else:
+            done = task.assigned_on + timedelta(days=rng.randrange(10, 90))
+        if done <= end:
+            task.completed_on = done
+
+
+def record_sample(ledger: Any, tasks: list[SampleTask], actor: str) -> int:
+    """Record sample tasks through the ledger's own use cases, in one batch."""
+    with ledger.batch():
+        for task in tasks:
+            ledger.assign_task(
+                actor=actor,
+                code=task.code,
+                title=task.title,
+                assigner=task.assigner,
+                lead_agency=task.agency,
+                assigned_on=task.assigned_on,
+                due_on=task.due_on,
+                document=task.document,
+                co_agencies=[],
+            )
+            for granted, new_due, reason in task.extensions:
+                ledger.extend_deadline(
+                    task.code, to=new_due, on=granted, reason=reason, document="",
+                    actor=actor,
+                )
+            if task.completed_on:
+                ledger.complete_task(
+                    task.code, on=task.completed_on, document="", actor=actor
+                )
+            if task.cancelled_on:
+                ledger.cancel_task(
+                    task.code, on=task.cancelled_on, reason="Rút khỏi chương trình",
+                    document="", actor=actor,
+                )
+    return len(tasks)

@@ -1,0 +1,86 @@
+"""Plain, JSON-ready values the application hands to its callers.
+
+These dicts are the stable JSON contract of ``show``, ``list`` and
+``history``: ISO dates, English keys, ``null`` for what is absent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain.facts import TaskFacts
+from domain.rules import completion_as_of, due_in_force, status_as_of
+
+_EVENT_BOOKKEEPING = {"originator_id", "originator_version", "timestamp", "originator_topic"}
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
+    """A task as ``show`` presents it, classified as of ``as_of``."""
+    completion = completion_as_of(facts, as_of)
+    if completion is not None:
+        due = due_in_force(facts, completion.completed_on)
+    else:
+        due = due_in_force(facts, as_of)
+    return {
+        "code": facts.code,
+        "title": facts.title,
+        "agency": facts.lead_agency,
+        "co_agencies": list(facts.co_agencies),
+        "assigner": facts.assigner,
+        "document": facts.document,
+        "document_number": facts.document_number,
+        "document_date": iso(facts.document_date),
+        "assigned_on": iso(facts.assigned_on),
+        "original_due_on": iso(facts.original_due_on),
+        "due_on": iso(due),
+        "completed_on": iso(completion.completed_on if completion else None),
+        "cancelled_on": iso(
+            facts.cancelled_on
+            if facts.cancelled_on and facts.cancelled_on <= as_of
+            else None
+        ),
+        "status": str(status_as_of(facts, as_of)),
+        "as_of": as_of.isoformat(),
+        "extensions": [
+            {
+                "on": iso(d.set_on),
+                "due_on": iso(d.due_on),
+                "reason": d.reason,
+                "document": d.document,
+            }
+            for d in facts.deadlines[1:]
+        ],
+        "notes": [{"on": iso(on), "text": text} for on, text in facts.notes],
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def event_record(
+    event: Any, *, position: int | None, recorded_at: str | None, digest: str | None
+) -> dict[str, Any]:
+    """One event as ``history`` presents it: bookkeeping first, then its fields."""
+    record: dict[str, Any] = {
+        "type": type(event).__name__,
+        "version": event.originator_version,
+        "position": position,
+        "effective_on": iso(event.effective_on),
+        "recorded_at": recorded_at or event.timestamp.isoformat(),
+        "actor": event.actor,
+    }
+    for key, value in vars(event).items():
+        if key not in _EVENT_BOOKKEEPING and key not in record:
+            record[key] = _jsonable(value)
+    record["hash"] = digest
+    return record
