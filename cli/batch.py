@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from typing import IO
+import sys
 
 import click
 
@@ -52,10 +52,10 @@ def _parse(
 
 
 @click.command()
-@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @pass_app
 @click.pass_context
-def batch(ctx: click.Context, app: AppContext, file: IO[str]) -> None:
+def batch(ctx: click.Context, app: AppContext, file: str) -> None:
     """Record many commands from FILE ('-' for standard input), atomically.
 
     One command per line, written as on the command line without the leading
@@ -71,7 +71,7 @@ def batch(ctx: click.Context, app: AppContext, file: IO[str]) -> None:
     \b
       tracker batch ngay-14-02.txt
     """
-    lines = _join_continuations(file.read().splitlines())
+    lines = _join_continuations(_read_text(file).splitlines())
     parsed = _parse(ctx, lines)
     ledger = app.ledger
     app.quiet = True
@@ -83,7 +83,26 @@ def batch(ctx: click.Context, app: AppContext, file: IO[str]) -> None:
             except TrackerError as exc:
                 raise BatchLineError(number, exc) from None
     app.quiet = False
-    app.done(f"Recorded {len(parsed)} commands from {file.name}.")
+    source = "standard input" if file == "-" else file
+    app.done(f"Recorded {len(parsed)} commands from {source}.")
+
+
+def _read_text(file: str) -> str:
+    """UTF-8 with or without a BOM (Notepad adds one), from a file or stdin."""
+    if file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise click.FileError(file, exc.strerror) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(
+            f"{file} is not UTF-8 text (byte {exc.start}); save it as UTF-8."
+        ) from None
 
 
 def _join_continuations(raw: list[str]) -> list[tuple[int, str]]:

@@ -22,8 +22,14 @@ CODE = click.argument("code")
 )
 @click.option("--assigned", type=DATE, required=True, help="Assignment date.")
 @click.option("--due", type=DATE, default=None, help="Due date (omit: no deadline).")
-@click.option("--doc", default="", help="Source document as cited, e.g. '495/UBND-TTHC ngày 14/02/2023'.")
-@click.option("--co-agency", "co_agencies", multiple=True, help="Co-agency (repeatable).")
+@click.option(
+    "--doc",
+    default="",
+    help="Source document as cited, e.g. '495/UBND-TTHC ngày 14/02/2023'.",
+)
+@click.option(
+    "--co-agency", "co_agencies", multiple=True, help="Co-agency (repeatable)."
+)
 @pass_app
 def assign(
     app: AppContext,
@@ -62,7 +68,9 @@ def assign(
 @click.command()
 @CODE
 @click.option("--to", "to", type=DATE, required=True, help="The new due date.")
-@click.option("--on", "on", type=DATE, required=True, help="Date the extension was granted.")
+@click.option(
+    "--on", "on", type=DATE, required=True, help="Date the extension was granted."
+)
 @click.option("--reason", default="", help="Why the deadline moved.")
 @click.option("--doc", default="", help="Approving document.")
 @pass_app

@@ -11,8 +11,9 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 import click
 
@@ -53,8 +54,10 @@ def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            ["; ".join(v) if isinstance(v, list) else v for v in
-             (row.get(c) for c in columns)]
+            [
+                "; ".join(v) if isinstance(v, list) else v
+                for v in (row.get(c) for c in columns)
+            ]
         )
     return buffer.getvalue()
 
@@ -142,7 +145,9 @@ def render_rows(
         console().print(rich_table(rows, columns, lang, title))
 
 
-def render_record(record: dict[str, Any], fields: Sequence[str], fmt: str, lang: str) -> None:
+def render_record(
+    record: dict[str, Any], fields: Sequence[str], fmt: str, lang: str
+) -> None:
     """Print one object: JSON as it is, or a two-column table of labels."""
     if fmt == "json":
         print_json(record)

@@ -80,7 +80,9 @@ def show(app: AppContext, code: str, as_of: date | None, fmt: str) -> None:
     multiple=True,
     help="Only tasks with this status as of the date (repeatable).",
 )
-@click.option("--agency", default=None, help="Lead agency contains (no accents needed).")
+@click.option(
+    "--agency", default=None, help="Lead agency contains (no accents needed)."
+)
 @click.option("--assigner", default=None, help="Assigner contains (no accents needed).")
 @click.option("--search", default=None, help="Code, title or document contains.")
 @click.option("--doc", "document", default=None, help="Source document number.")
@@ -122,7 +124,14 @@ def list_tasks(
     render_rows(rows, LIST_COLUMNS, fmt, app.lang, title=title)
 
 
-HISTORY_COLUMNS = ("position", "type", "effective_on", "recorded_at", "actor", "details")
+HISTORY_COLUMNS = (
+    "position",
+    "type",
+    "effective_on",
+    "recorded_at",
+    "actor",
+    "details",
+)
 _NOT_DETAILS = {
     "type",
     "version",

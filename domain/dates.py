@@ -42,7 +42,9 @@ DATE_IN_TEXT = re.compile(
     r"|(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"
 )
 
-EXAMPLES = "14/02/2023, 14/2/23, 2023-02-14, 'ngày 14 tháng 02 năm 2023', today, +10d, eom"
+EXAMPLES = (
+    "14/02/2023, 14/2/23, 2023-02-14, 'ngày 14 tháng 02 năm 2023', today, +10d, eom"
+)
 
 
 def _full_year(text: str) -> int:
@@ -95,8 +97,8 @@ def find_date(text: str) -> date | None:
     Used on citations, where a wrong date is kept as typed rather than refused.
     """
     for match in DATE_IN_TEXT.finditer(fold(text)):
-        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(
-            4, 5, 6
+        day, month, year = (
+            match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
         )
         try:
             return date(int(year), int(month), int(day))

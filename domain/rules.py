@@ -98,8 +98,10 @@ def _snapshot(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | N
     status = status_as_of(facts, on)
     completion = completion_as_of(facts, on)
     if completion is not None and status is not Status.CANCELLED:
-        return status, due_in_force(facts, completion.completed_on), (
-            completion.completed_on
+        return (
+            status,
+            due_in_force(facts, completion.completed_on),
+            (completion.completed_on),
         )
     return status, due_in_force(facts, on), None
 

@@ -22,7 +22,7 @@ from domain.dates import DateParseError, parse_date, show_date
 from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
 from domain.rules import due_in_force
-from domain.text import normalise
+from domain.text import fold, normalise
 
 TASK_NAMESPACE = uuid.UUID("6f1d8a52-3c1b-5e0a-9a57-7c2f0d9e4b11")
 
@@ -248,7 +248,13 @@ class Task(Aggregate):
         _not_in_future(self.facts.code, what, on, today)
 
     def extend_deadline(
-        self, *, to: date, on: date, reason: str, document: str, actor: str,
+        self,
+        *,
+        to: date,
+        on: date,
+        reason: str,
+        document: str,
+        actor: str,
         today: date,
     ) -> None:
         facts = self.facts
@@ -292,7 +298,7 @@ class Task(Aggregate):
         )
         self._check_effective("reassignment", on, today)
         _require(
-            agency != facts.lead_agency,
+            fold(agency) != fold(facts.lead_agency),
             f"Task {facts.code} is already led by {agency}.",
         )
         self.trigger_event(
@@ -333,8 +339,7 @@ class Task(Aggregate):
         completion = facts.current_completion
         _require(
             completion is not None,
-            f"Task {facts.code} is not completed; only a completion can be "
-            "reopened.",
+            f"Task {facts.code} is not completed; only a completion can be reopened.",
         )
         assert completion is not None
         _require(

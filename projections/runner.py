@@ -12,13 +12,13 @@ old position and old rows, or the new position and new rows.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
+from eventsourcing.persistence import IntegrityError
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
 from sqlalchemy.orm import Session
-
-from eventsourcing.persistence import IntegrityError
 
 BATCH_SIZE = 2000
 MAX_CONTENTION_RETRIES = 50
@@ -113,11 +113,14 @@ class CatchUp:
 
     def _move_tracking(self, session: Session, start: int, end: int) -> None:
         table = self.tracking
-        if start == 0 and not session.execute(
-            select(table.c.application_name).where(
-                table.c.application_name == self.name
-            )
-        ).first():
+        if (
+            start == 0
+            and not session.execute(
+                select(table.c.application_name).where(
+                    table.c.application_name == self.name
+                )
+            ).first()
+        ):
             session.execute(
                 insert(table).values(application_name=self.name, notification_id=end)
             )

@@ -10,9 +10,10 @@ span that covers the date asked about.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (

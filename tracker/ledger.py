@@ -10,9 +10,10 @@ once after it commits.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
@@ -140,10 +141,14 @@ class TaskLedger(Application):
         )
 
     def reopen_task(self, code: str, **fields: Any) -> TaskFacts:
-        return self._change(code, lambda task: task.reopen(today=self.today(), **fields))
+        return self._change(
+            code, lambda task: task.reopen(today=self.today(), **fields)
+        )
 
     def cancel_task(self, code: str, **fields: Any) -> TaskFacts:
-        return self._change(code, lambda task: task.cancel(today=self.today(), **fields))
+        return self._change(
+            code, lambda task: task.cancel(today=self.today(), **fields)
+        )
 
     def correct_task(self, code: str, **fields: Any) -> TaskFacts:
         return self._change(
@@ -185,7 +190,12 @@ class TaskLedger(Application):
         table = self.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
         chain = self.recorder.chain_table  # type: ignore[attr-defined]
         query = (
-            select(table.c.originator_version, table.c.id, chain.c.recorded_at, chain.c.hash)
+            select(
+                table.c.originator_version,
+                table.c.id,
+                chain.c.recorded_at,
+                chain.c.hash,
+            )
             .outerjoin(chain, chain.c.position == table.c.id)
             .where(table.c.originator_id == task_id(code))
         )

@@ -42,7 +42,8 @@ TITLES = (
     "Kiểm tra hoạt động kiểm soát thủ tục hành chính lĩnh vực {field}",
     "Tham mưu ban hành quy trình nội bộ giải quyết thủ tục hành chính về {field}",
     "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình lĩnh vực {field}",
-    "Chấn chỉnh việc tiếp nhận hồ sơ không qua Trung tâm Phục vụ hành chính công về {field}",
+    "Chấn chỉnh việc tiếp nhận hồ sơ không qua Trung tâm Phục vụ hành chính công"
+    " về {field}",
     "Làm sạch dữ liệu công dân phục vụ giải quyết thủ tục về {field}",
 )
 
@@ -165,7 +166,11 @@ def record_sample(ledger: Any, tasks: list[SampleTask], actor: str) -> int:
             )
             for granted, new_due, reason in task.extensions:
                 ledger.extend_deadline(
-                    task.code, to=new_due, on=granted, reason=reason, document="",
+                    task.code,
+                    to=new_due,
+                    on=granted,
+                    reason=reason,
+                    document="",
                     actor=actor,
                 )
             if task.completed_on:
@@ -174,7 +179,10 @@ def record_sample(ledger: Any, tasks: list[SampleTask], actor: str) -> int:
                 )
             if task.cancelled_on:
                 ledger.cancel_task(
-                    task.code, on=task.cancelled_on, reason="Rút khỏi chương trình",
-                    document="", actor=actor,
+                    task.code,
+                    on=task.cancelled_on,
+                    reason="Rút khỏi chương trình",
+                    document="",
+                    actor=actor,
                 )
     return len(tasks)

@@ -9,8 +9,9 @@ One code path serves SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any, Sequence
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
 from eventsourcing.persistence import StoredEvent, Transcoding
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
@@ -46,7 +47,7 @@ def chain_table_for(events_table_name: str) -> Table:
 def utc_now_text() -> str:
     """Recording times are stored as fixed-width UTC ISO text: they sort as
     they happened and hash identically on every database."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
@@ -68,7 +69,7 @@ class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
         previous = previous or GENESIS
         recorded_at = utc_now_text()
         rows = []
-        for position, stored in zip(positions, stored_events):
+        for position, stored in zip(positions, stored_events, strict=True):
             digest = chain_hash(
                 previous,
                 position,

@@ -12,7 +12,12 @@ from typing import Any
 from domain.facts import TaskFacts
 from domain.rules import completion_as_of, due_in_force, status_as_of
 
-_EVENT_BOOKKEEPING = {"originator_id", "originator_version", "timestamp", "originator_topic"}
+_EVENT_BOOKKEEPING = {
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "originator_topic",
+}
 
 
 def iso(value: date | None) -> str | None:

@@ -1,0 +1,1 @@
+"""Benchmarks at province scale: they report figures, they assert nothing."""

@@ -1,0 +1,116 @@
+"""Listing, filtering and history, as the Office reads them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.cli.helpers import ASSIGN, as_json, ok, run
+
+
+def _ledger(db_url: str) -> None:
+    ok(db_url, *ASSIGN)
+    ok(
+        db_url,
+        "assign",
+        "NV-2",
+        "--title",
+        "Triển khai Đề án 06",
+        "--agency",
+        "Công an tỉnh",
+        "--assigner",
+        "Thủ tướng Chính phủ",
+        "--assigned",
+        "1/3/2023",
+        "--due",
+        "30/4/2023",
+    )
+    ok(
+        db_url,
+        "assign",
+        "NV-3",
+        "--title",
+        "Số hóa hồ sơ hộ tịch",
+        "--agency",
+        "Sở Tư pháp",
+        "--assigner",
+        "Chủ tịch UBND tỉnh",
+        "--assigned",
+        "2/3/2023",
+    )
+    ok(db_url, "complete", "NV-2", "--on", "20/4/2023")
+
+
+def test_list_json_is_a_list_of_show_objects(db_url: str) -> None:
+    _ledger(db_url)
+    rows = as_json(db_url, "list", "--as-of", "30/06/2023")
+    assert [row["code"] for row in rows] == ["NV-2023-0042", "NV-2", "NV-3"]
+    assert {row["status"] for row in rows} == {"overdue", "on_time", "in_progress"}
+    assert set(rows[0]) >= {
+        "code",
+        "title",
+        "agency",
+        "assigner",
+        "assigned_on",
+        "due_on",
+        "completed_on",
+        "status",
+    }
+
+
+def test_list_filters_ignore_diacritics_and_case(db_url: str) -> None:
+    _ledger(db_url)
+    codes = lambda *args: [r["code"] for r in as_json(db_url, "list", *args)]  # noqa: E731
+    assert codes("--agency", "so tu phap") == ["NV-2023-0042", "NV-3"]
+    assert codes("--agency", "SỞ TƯ PHÁP") == ["NV-2023-0042", "NV-3"]
+    assert codes("--search", "de an 06") == ["NV-2"]
+    assert codes("--assigner", "thu tuong") == ["NV-2"]
+    assert codes("--doc", "495/UBND-TTHC") == ["NV-2023-0042"]
+    assert codes("--status", "overdue", "--as-of", "30/06/2023") == ["NV-2023-0042"]
+    assert codes(
+        "--status", "on_time", "--status", "in_progress", "--as-of", "30/06/2023"
+    ) == ["NV-2", "NV-3"]
+
+
+def test_list_csv_and_markdown(db_url: str) -> None:
+    _ledger(db_url)
+    text = ok(db_url, "list", "--format", "csv", "--as-of", "30/6/2023").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["agency"] == "Sở Tư pháp" and rows[0]["status"] == "overdue"
+    md = ok(db_url, "list", "--format", "md", "--as-of", "30/6/2023").stdout
+    assert "| Mã | Nội dung nhiệm vụ |" in md and "Quá hạn" in md
+
+
+def test_list_table_shows_vietnamese_text(db_url: str) -> None:
+    _ledger(db_url)
+    output = ok(db_url, "list", "--as-of", "30/6/2023").stdout
+    assert "Số hóa hồ sơ hộ tịch" in output and "Hoàn thành đúng hạn" in output
+
+
+def test_empty_listing(db_url: str) -> None:
+    assert "Không có nhiệm vụ nào." in ok(db_url, "list").stdout
+    assert as_json(db_url, "list") == []
+
+
+def test_history_json_oldest_first_with_recording_facts(db_url: str) -> None:
+    _ledger(db_url)
+    history = as_json(db_url, "history", "NV-2")
+    assert [e["type"] for e in history] == ["Assigned", "Completed"]
+    completed = history[1]
+    assert completed["effective_on"] == "2023-04-20"
+    assert completed["actor"] == "chuyên viên A"
+    assert completed["recorded_at"].endswith("+00:00")
+    assert len(completed["hash"]) == 64
+    assert history[0]["title"] == "Triển khai Đề án 06"
+
+
+def test_history_table(db_url: str) -> None:
+    _ledger(db_url)
+    output = ok(db_url, "history", "NV-2").stdout
+    assert "Giao nhiệm vụ" in output and "Hoàn thành" in output
+
+
+def test_show_unknown_task(db_url: str) -> None:
+    result = run(db_url, "show", "NV-404")
+    assert result.exit_code == 1 and "No task with code NV-404." in result.stderr
+    assert run(db_url, "history", "NV-404").exit_code == 1

@@ -1,0 +1,75 @@
+"""Shared fixtures: a temporary ledger on SQLite, and on PostgreSQL when a
+server URL is given in ``TRACKER_TEST_POSTGRES_URL``.
+
+Locally, without that variable, the PostgreSQL cases skip with a visible
+reason. In CI (``CI`` set) they must run: a missing URL or an unusable server
+is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+POSTGRES_URL_VARIABLE = "TRACKER_TEST_POSTGRES_URL"
+TODAY = date(2026, 11, 23)
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def postgres_url() -> str:
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"CI must run the PostgreSQL tests: set {POSTGRES_URL_VARIABLE}"
+            )
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_URL_VARIABLE} (a server URL)")
+    return url
+
+
+def reset_postgres(url: str) -> None:
+    """Drop every table this product creates, so each test starts empty."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT tablename FROM pg_tables"
+                    " WHERE schemaname = current_schema()"
+                )
+            )
+            for (name,) in rows.fetchall():
+                connection.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.db'}"
+        return
+    url = postgres_url()
+    reset_postgres(url)
+    yield url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'ledger.db'}"
+
+
+@pytest.fixture
+def ledger(db_url: str) -> Iterator[object]:
+    from tracker.wiring import make_tracker
+
+    app = make_tracker(db_url, today=lambda: TODAY)
+    yield app
+    app.close()
