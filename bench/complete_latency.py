@@ -41,8 +41,17 @@ def time_processes(path: Path, codes: list[str], runs: int) -> list[float]:
     for code in codes[:runs]:
         began = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "tracker", "--db", str(path), "complete", code,
-             "--on", "today"],
+            [
+                sys.executable,
+                "-m",
+                "tracker",
+                "--db",
+                str(path),
+                "complete",
+                code,
+                "--on",
+                "today",
+            ],
             check=True,
             capture_output=True,
         )

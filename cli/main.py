@@ -87,9 +87,23 @@ def main(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> No
 
 
 def _register() -> None:
-    from cli import batch, demo, logging_commands, query_commands
+    from cli import (
+        admin_commands,
+        batch,
+        demo,
+        logging_commands,
+        query_commands,
+        report_commands,
+    )
 
-    for module in (logging_commands, query_commands, batch, demo):
+    for module in (
+        logging_commands,
+        query_commands,
+        report_commands,
+        batch,
+        admin_commands,
+        demo,
+    ):
         for command in module.COMMANDS:
             main.add_command(command)
 

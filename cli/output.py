@@ -7,16 +7,14 @@ labels in the chosen language and dates as ``dd/mm/yyyy``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import click
 
+from cli.files import csv_text, emit, write_workbook
 from cli.labels import label
 
 STATUS_STYLES = {
@@ -46,20 +44,6 @@ def display(key: str, value: Any, lang: str) -> str:
 
 def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
-            [
-                "; ".join(v) if isinstance(v, list) else v
-                for v in (row.get(c) for c in columns)
-            ]
-        )
-    return buffer.getvalue()
 
 
 def _md_cell(text: str) -> str:
@@ -129,16 +113,30 @@ def render_rows(
     lang: str,
     *,
     title: str | None = None,
+    output: str | None = None,
 ) -> None:
-    """Print a listing in the requested format."""
+    """Print (or write to ``output``) a listing in the requested format."""
     if fmt == "json":
-        print_json(list(rows))
+        emit(json.dumps(list(rows), ensure_ascii=False, indent=2), output, fmt=fmt)
     elif fmt == "csv":
-        sys.stdout.write(_csv_text(rows, columns))
+        emit(csv_text(rows, columns), output, fmt=fmt)
     elif fmt == "md":
-        if title:
-            click.echo(f"**{title}**\n")
-        click.echo(markdown_table(rows, columns, lang))
+        heading = f"**{title}**\n\n" if title else ""
+        emit(heading + markdown_table(rows, columns, lang), output, fmt=fmt)
+    elif fmt == "xlsx":
+        assert output is not None
+        write_workbook(
+            output,
+            title or "",
+            "",
+            [
+                (
+                    title or "tracker",
+                    [label(lang, c) for c in columns],
+                    [[display(c, row.get(c), lang) for c in columns] for row in rows],
+                )
+            ],
+        )
     elif not rows:
         click.echo(label(lang, "no_rows"))
     else:

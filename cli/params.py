@@ -45,6 +45,28 @@ def format_option(*choices: str) -> Any:
     )
 
 
+def output_options(*choices: str) -> Any:
+    """``--format`` (default: from ``--output``'s suffix, else table) and
+    ``--output FILE``; commands call ``files.resolve_format`` on the pair."""
+
+    def decorate(function: Any) -> Any:
+        function = click.option(
+            "--output",
+            metavar="FILE",
+            default=None,
+            help="Write to FILE instead of the screen (.xlsx, .csv, .json, .md).",
+        )(function)
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices or (*FORMATS, "xlsx")),
+            default=None,
+            help="table (default), json (the stable contract), csv, md, or xlsx.",
+        )(function)
+
+    return decorate
+
+
 def as_of_option() -> Any:
     return click.option(
         "--as-of",

@@ -9,7 +9,8 @@ import click
 from cli.context import AppContext, pass_app
 from cli.labels import event_name, label
 from cli.output import print_json, render_record, render_rows
-from cli.params import as_of_option, format_option
+from cli.files import resolve_format
+from cli.params import as_of_option, format_option, output_options
 
 STATUS_CHOICES = ("on_time", "late", "overdue", "in_progress", "cancelled")
 LIST_COLUMNS = (
@@ -87,7 +88,7 @@ def show(app: AppContext, code: str, as_of: date | None, fmt: str) -> None:
 @click.option("--search", default=None, help="Code, title or document contains.")
 @click.option("--doc", "document", default=None, help="Source document number.")
 @as_of_option()
-@format_option()
+@output_options()
 @pass_app
 def list_tasks(
     app: AppContext,
@@ -97,7 +98,8 @@ def list_tasks(
     search: str | None,
     document: str | None,
     as_of: date | None,
-    fmt: str,
+    fmt: str | None,
+    output: str | None,
 ) -> None:
     """List tasks with their status as of a date.
 
@@ -108,6 +110,7 @@ def list_tasks(
     Example:
       tracker list --status overdue --agency "so tu phap" --format csv
     """
+    fmt = resolve_format(fmt, output)
     as_of = as_of or _today()
     views = app.ledger.list_tasks(
         as_of,
@@ -121,7 +124,7 @@ def list_tasks(
     title = f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} " + (
         as_of.strftime("%d/%m/%Y")
     )
-    render_rows(rows, LIST_COLUMNS, fmt, app.lang, title=title)
+    render_rows(rows, LIST_COLUMNS, fmt, app.lang, title=title, output=output)
 
 
 HISTORY_COLUMNS = (

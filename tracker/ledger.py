@@ -19,12 +19,13 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from sqlalchemy import select
 
-from domain.errors import ConcurrentChange, DuplicateTask, UnknownTask
+from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.task import Task, normalise_code, task_id
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
 from projections.tasks import metadata as read_model_metadata
+from tracker.queries import ReadSide
 from tracker.store import DateAsISO, chain_metadata
 from tracker.views import event_record
 
@@ -32,7 +33,7 @@ CHANGE_RETRIES = 5
 READ_MODELS_NAME = "read_models"
 
 
-class TaskLedger(Application):
+class TaskLedger(ReadSide, Application):
     """The tracker's event-sourced application (tables ``tracker_*``)."""
 
     name = "tracker"
@@ -155,6 +156,27 @@ class TaskLedger(Application):
             code, lambda task: task.correct(today=self.today(), **fields)
         )
 
+    def sweep_overdue(self, as_of: date, actor: str) -> int:
+        """Record ``MarkedOverdue`` once per lapsed deadline of each open task.
+
+        Candidates come from the read model (overdue on ``as_of``); each is then
+        re-checked on its own aggregate, so a second sweep records nothing.
+        """
+        if as_of > self.today():
+            raise TaskRuleError(
+                f"Cannot sweep as of {as_of:%d/%m/%Y}: it is in the future."
+            )
+        marked: set[str] = set()
+
+        def mark(task: Task) -> None:
+            if task.mark_overdue(as_of=as_of, actor=actor):
+                marked.add(task.facts.code)
+
+        with self.batch():
+            for code in self.overdue_codes(as_of):
+                self._change(code, mark)
+        return len(marked)
+
     # -- reading the ledger itself ----------------------------------------------
 
     def task_facts(self, code: str) -> TaskFacts:
@@ -165,23 +187,6 @@ class TaskLedger(Application):
         """Every event of one task, oldest first."""
         self._load(code)
         return list(self.events.get(task_id(code)))
-
-    # -- reading the read models -------------------------------------------------
-
-    def list_tasks(self, as_of: date, **filters: Any) -> list[Any]:
-        """Tasks with their status on ``as_of`` (see ``TaskReadModel.listing``)."""
-        self.catch_up.run()
-        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
-            return self.tasks.listing(session, as_of, **filters)
-
-    def show_task(self, code: str) -> TaskFacts:
-        """One task's current facts, from the read model kept by the log."""
-        self.catch_up.run()
-        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
-            facts = self.tasks.facts_of(session, normalise_code(code))
-        if facts is None:
-            raise UnknownTask(normalise_code(code))
-        return facts
 
     def task_history(self, code: str) -> list[dict[str, Any]]:
         """Every event of one task, oldest first, with where and when it was

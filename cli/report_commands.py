@@ -1,0 +1,406 @@
+"""The Office's reports: the period form, the weekly overdue list, the sweep."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import click
+
+from cli.context import AppContext, pass_app
+from cli.files import csv_text, emit, resolve_format, write_workbook
+from cli.labels import label
+from cli.output import console, display, markdown_table, rich_table
+from cli.params import DATE, as_of_option, output_options
+from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
+
+FORM_ITEMS = (
+    ("5.1", "assigned"),
+    ("5.2", "on_time"),
+    ("5.3", "late"),
+    ("5.4", "overdue"),
+    ("", "in_progress"),
+    ("", "no_deadline"),
+    ("", "cancelled"),
+)
+FORM_LABELS = {
+    "vi": {
+        "assigned": "Tổng số nhiệm vụ được giao",
+        "on_time": "Số nhiệm vụ đã hoàn thành đúng hạn",
+        "late": "Số nhiệm vụ đã hoàn thành nhưng quá hạn",
+        "overdue": "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
+        "in_progress": "Số nhiệm vụ đang thực hiện trong hạn",
+        "no_deadline": "  trong đó: nhiệm vụ không có thời hạn",
+        "cancelled": "Số nhiệm vụ rút khỏi chương trình (không tính ở trên)",
+        "heading": "Tình hình thực hiện nhiệm vụ được giao",
+        "period": "Kỳ báo cáo",
+        "group": "Đơn vị",
+    },
+    "en": {
+        "assigned": "Tasks assigned",
+        "on_time": "Completed on time",
+        "late": "Completed late",
+        "overdue": "Overdue, not completed",
+        "in_progress": "In progress within deadline",
+        "no_deadline": "  of which without deadline",
+        "cancelled": "Withdrawn (not counted above)",
+        "heading": "Assigned tasks",
+        "period": "Period",
+        "group": "Group",
+    },
+}
+GROUP_FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress",
+                 "no_deadline", "cancelled")  # fmt: skip
+
+
+def _form(lang: str, key: str) -> str:
+    return FORM_LABELS.get(lang, FORM_LABELS["en"])[key]
+
+
+def _period(
+    period: str | None, start: date | None, end: date | None, cutoff: str
+) -> Any:
+    try:
+        if period and (start or end):
+            raise click.UsageError("Give --period or --from/--to, not both.")
+        if period:
+            return parse_period(period, cutoff)
+        if start and end:
+            return explicit_period(start, end)
+    except PeriodParseError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    raise click.UsageError("Give --period (e.g. 2023-H1) or both --from and --to.")
+
+
+def report_data(result: Any, by: str | None) -> dict[str, Any]:
+    """The JSON contract of ``tracker report``."""
+    data: dict[str, Any] = {
+        "from": result.start.isoformat(),
+        "to": result.end.isoformat(),
+        "as_of": result.as_of.isoformat(),
+        **result.totals.as_dict(),
+    }
+    if by:
+        data["by"] = by
+        data["groups"] = [
+            {"name": name, **figures.as_dict()} for name, figures in result.groups
+        ]
+    return data
+
+
+@click.command()
+@click.option("--period", default=None, help="2023, 2023-H1, 2023-Q2 or 2023-06.")
+@click.option("--from", "start", type=DATE, default=None, help="Explicit start.")
+@click.option("--to", "end", type=DATE, default=None, help="Explicit end.")
+@click.option(
+    "--cutoff",
+    type=click.Choice(CUTOFFS),
+    default="calendar",
+    show_default=True,
+    help="Period boundaries: calendar, or Decree 09/2019/NĐ-CP (15th to 14th).",
+)
+@as_of_option()
+@click.option(
+    "--by",
+    type=click.Choice(["agency", "assigner"]),
+    default=None,
+    help="Add one row per lead agency or per assigner.",
+)
+@output_options()
+@pass_app
+def report(
+    app: AppContext,
+    period: str | None,
+    start: date | None,
+    end: date | None,
+    cutoff: str,
+    as_of: date | None,
+    by: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    """The period report: the reporting form's figures for tasks assigned in a
+    period, classified at its end (or --as-of).
+
+    \b
+    Example:
+      tracker report --period 2023-H1 --cutoff decree09 --by agency
+      tracker report --from 01/01/2023 --to 30/06/2023 --output bao-cao.xlsx
+    """
+    fmt = resolve_format(fmt, output)
+    chosen = _period(period, start, end, cutoff)
+    result = app.ledger.period_report(chosen.start, chosen.end, as_of or chosen.end, by)
+    data = report_data(result, by)
+    lang = app.lang
+    subtitle = (
+        f"{_form(lang, 'period')}: {result.start:%d/%m/%Y} - {result.end:%d/%m/%Y}, "
+        f"{label(lang, 'as_of')} {result.as_of:%d/%m/%Y}"
+    )
+    form_rows = [
+        {"item": item, "label": _form(lang, key), "figure": data[key]}
+        for item, key in FORM_ITEMS
+    ]
+    group_columns = ["name", *GROUP_FIGURES]
+    group_rows = data.get("groups", [])
+    group_headers = [
+        _form(lang, "group"),
+        *(_form(lang, k).strip() for k in GROUP_FIGURES),
+    ]
+    if fmt == "json":
+        emit(json.dumps(data, ensure_ascii=False, indent=2), output, fmt=fmt)
+    elif fmt == "csv":
+        rows = [{"name": "", **data}] + group_rows
+        emit(csv_text(rows, group_columns), output, fmt=fmt)
+    elif fmt == "xlsx":
+        assert output is not None
+        sheets = [
+            (
+                "Biểu mẫu" if lang == "vi" else "Form",
+                ["", "", ""],
+                [[r["item"], r["label"], r["figure"]] for r in form_rows],
+            )
+        ]
+        if by:
+            sheets.append(
+                (by, group_headers, [[g[c] for c in group_columns] for g in group_rows])
+            )
+        write_workbook(output, _form(lang, "heading"), subtitle, sheets)
+    elif fmt == "md":
+        text = f"**{_form(lang, 'heading')}**\n\n{subtitle}\n\n"
+        text += "\n".join(
+            ["| | | |", "|---|---|---:|"]
+            + [
+                f"| {r['item']} | {r['label'].strip()} | {r['figure']} |"
+                for r in form_rows
+            ]
+        )
+        if by:
+            text += "\n\n" + _groups_markdown(group_rows, group_headers, group_columns)
+        emit(text + "\n", output, fmt=fmt)
+    else:
+        _print_report(
+            form_rows, group_rows, group_headers, group_columns, subtitle, lang
+        )
+
+
+def _groups_markdown(
+    rows: list[dict[str, Any]], headers: list[str], columns: list[str]
+) -> str:
+    lines = [
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join(["---"] + ["---:"] * (len(headers) - 1)) + "|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(str(row[c]) for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def _print_report(
+    form_rows: list[dict[str, Any]],
+    group_rows: list[dict[str, Any]],
+    group_headers: list[str],
+    group_columns: list[str],
+    subtitle: str,
+    lang: str,
+) -> None:
+    from rich.table import Table
+
+    out = console()
+    table = Table(title=f"{_form(lang, 'heading')}\n{subtitle}", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_column(justify="right", style="bold")
+    for row in form_rows:
+        table.add_row(row["item"], row["label"], str(row["figure"]))
+    out.print(table)
+    if group_rows:
+        groups = Table(header_style="bold")
+        for index, header in enumerate(group_headers):
+            groups.add_column(header, justify="left" if index == 0 else "right")
+        for row in group_rows:
+            groups.add_row(*(str(row[c]) for c in group_columns))
+        out.print(groups)
+
+
+OVERDUE_COLUMNS = ("agency", "code", "title", "assigner", "due_on", "days_overdue")
+SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left")
+OVERDUE_LABELS = {
+    "vi": {"days_overdue": "Số ngày quá hạn", "days_left": "Còn (ngày)",
+           "overdue_heading": "Nhiệm vụ quá hạn", "soon_heading": "Sắp đến hạn",
+           "summary": "Tổng số quá hạn: {total} (trên 30 ngày: {over_30}; "
+           "trên 60 ngày: {over_60}; trên 120 ngày: {over_120})"},
+    "en": {"days_overdue": "Days overdue", "days_left": "Days left",
+           "overdue_heading": "Overdue tasks", "soon_heading": "Falling due soon",
+           "summary": "Overdue: {total} (over 30 days: {over_30}; over 60 days: "
+           "{over_60}; over 120 days: {over_120})"},
+}  # fmt: skip
+
+
+def _overdue_label(lang: str, key: str) -> str:
+    return OVERDUE_LABELS.get(lang, OVERDUE_LABELS["en"]).get(key) or label(lang, key)
+
+
+@click.command()
+@as_of_option()
+@click.option(
+    "--due-within",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="DAYS",
+    help="Also list open tasks due in the next DAYS days.",
+)
+@click.option(
+    "--agency", default=None, help="Only this lead agency (no accents needed)."
+)
+@output_options()
+@pass_app
+def overdue(
+    app: AppContext,
+    as_of: date | None,
+    due_within: int | None,
+    agency: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    """The weekly overdue report: open tasks past their deadline, by lead agency,
+    most overdue first, with a summary by age.
+
+    \b
+    Example:
+      tracker overdue --due-within 7
+      tracker overdue --as-of 30/06/2023 --agency "so tu phap" --output tuan-26.xlsx
+    """
+    from tracker.settings import today_in_vietnam
+
+    fmt = resolve_format(fmt, output)
+    lang = app.lang
+    as_of = as_of or today_in_vietnam()
+    data = app.ledger.overdue_report(as_of, due_within, agency)
+    summary = _overdue_label(lang, "summary").format(**data["summary"])
+    heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "
+    heading += f"{as_of:%d/%m/%Y}"
+    if fmt == "json":
+        emit(json.dumps(data, ensure_ascii=False, indent=2), output, fmt=fmt)
+        return
+    if fmt == "csv":
+        rows = [{"section": "overdue", **r} for r in data["overdue"]]
+        rows += [{"section": "due_soon", **r} for r in data["due_soon"]]
+        columns = [
+            "section",
+            "code",
+            "title",
+            "agency",
+            "assigner",
+            "due_on",
+            "days_overdue",
+            "days_left",
+        ]
+        emit(csv_text(rows, columns), output, fmt=fmt)
+        return
+    headers = {c: _overdue_label(lang, c) for c in (*OVERDUE_COLUMNS, *SOON_COLUMNS)}
+    if fmt == "xlsx":
+        assert output is not None
+        sheets = [
+            (
+                _overdue_label(lang, "overdue_heading"),
+                [headers[c] for c in OVERDUE_COLUMNS],
+                [
+                    [
+                        display(c, r[c], lang) if c == "due_on" else r[c]
+                        for c in OVERDUE_COLUMNS
+                    ]
+                    for r in data["overdue"]
+                ],
+            )
+        ]
+        if due_within is not None:
+            sheets.append(
+                (
+                    _overdue_label(lang, "soon_heading"),
+                    [headers[c] for c in SOON_COLUMNS],
+                    [
+                        [
+                            display(c, r[c], lang) if c == "due_on" else r[c]
+                            for c in SOON_COLUMNS
+                        ]
+                        for r in data["due_soon"]
+                    ],
+                )
+            )
+        write_workbook(output, heading, summary, sheets)
+        return
+    if fmt == "md":
+        text = f"**{heading}**\n\n{summary}\n\n"
+        text += _labelled_markdown(data["overdue"], OVERDUE_COLUMNS, headers, lang)
+        if due_within is not None:
+            text += f"\n\n**{_overdue_label(lang, 'soon_heading')}**\n\n"
+            text += _labelled_markdown(data["due_soon"], SOON_COLUMNS, headers, lang)
+        emit(text + "\n", output, fmt=fmt)
+        return
+    out = console()
+    out.print(f"[bold]{heading}[/]\n{summary}")
+    if data["overdue"]:
+        out.print(_grouped_table(data["overdue"], OVERDUE_COLUMNS, headers, lang))
+    if due_within is not None:
+        out.print(f"\n[bold]{_overdue_label(lang, 'soon_heading')}[/]")
+        if data["due_soon"]:
+            out.print(_grouped_table(data["due_soon"], SOON_COLUMNS, headers, lang))
+        else:
+            out.print(label(lang, "no_rows"))
+
+
+def _labelled_markdown(
+    rows: list[dict[str, Any]],
+    columns: tuple[str, ...],
+    headers: dict[str, str],
+    lang: str,
+) -> str:
+    text = markdown_table(rows, columns, lang)
+    first, rest = text.split("\n", 1)
+    return "| " + " | ".join(headers[c] for c in columns) + " |\n" + rest
+
+
+def _grouped_table(
+    rows: list[dict[str, Any]],
+    columns: tuple[str, ...],
+    headers: dict[str, str],
+    lang: str,
+) -> Any:
+    """Agency shown once per group, groups separated by a rule."""
+    table = rich_table([], columns, lang)
+    for column, header in zip(table.columns, columns, strict=True):
+        column.header = headers[header]
+        if header in ("days_overdue", "days_left"):
+            column.justify = "right"
+    previous = None
+    for row in rows:
+        if previous is not None and row["agency"] != previous:
+            table.add_section()
+        cells = [display(c, row[c], lang).replace("[", "\\[") for c in columns]
+        if row["agency"] == previous:
+            cells[0] = ""
+        previous = row["agency"]
+        table.add_row(*cells)
+    return table
+
+
+@click.command()
+@as_of_option()
+@pass_app
+def sweep(app: AppContext, as_of: date | None) -> None:
+    """Record a MarkedOverdue event on every open task whose deadline in force
+    has passed, once per deadline (a second sweep records nothing).
+
+    \b
+    Example:
+      tracker sweep --as-of 30/06/2023
+    """
+    from tracker.settings import today_in_vietnam
+
+    as_of = as_of or today_in_vietnam()
+    marked = app.ledger.sweep_overdue(as_of, app.actor)
+    app.done(f"Marked {marked} tasks overdue as of {as_of:%d/%m/%Y}.")
+
+
+COMMANDS = [report, overdue, sweep]
