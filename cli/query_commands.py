@@ -7,9 +7,9 @@ from datetime import date
 import click
 
 from cli.context import AppContext, pass_app
+from cli.files import resolve_format
 from cli.labels import event_name, label
 from cli.output import print_json, render_record, render_rows
-from cli.files import resolve_format
 from cli.params import as_of_option, format_option, output_options
 
 STATUS_CHOICES = ("on_time", "late", "overdue", "in_progress", "cancelled")

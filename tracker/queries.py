@@ -21,8 +21,8 @@ from domain.errors import UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
-from projections.tasks import task_status_spans, tasks_view
 from projections.tasks import metadata as read_model_metadata
+from projections.tasks import task_status_spans, tasks_view
 
 
 @dataclass(frozen=True)
