@@ -27,8 +27,10 @@ MAX_CONTENTION_RETRIES = 50
 class ReadModel(Protocol):
     tables: Sequence[Table]
 
-    def apply(self, session: Session, events: Sequence[Any], position: int) -> None:
-        """Apply decoded events, in log order, ending at log ``position``."""
+    def apply(
+        self, session: Session, events: Sequence[Any], positions: Sequence[int]
+    ) -> None:
+        """Apply decoded events in log order; ``positions`` are their log ids."""
 
 
 class LostRace(Exception):
@@ -105,8 +107,9 @@ class CatchUp:
                 end = notifications[-1].id
                 self._move_tracking(session, start, end)
                 events = [self.mapper.to_domain_event(n) for n in notifications]
+                positions = [n.id for n in notifications]
                 for model in self.read_models:
-                    model.apply(session, events, end)
+                    model.apply(session, events, positions)
                 return len(notifications)
         except (IntegrityError, SQLAlchemyIntegrityError) as exc:
             raise LostRace from exc

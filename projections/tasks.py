@@ -155,18 +155,20 @@ class TaskReadModel:
 
     tables = (tasks_view, task_status_spans)
 
-    def apply(self, session: Session, events: Sequence[Any], position: int) -> None:
-        """Apply events (in log order) whose last log position is ``position``.
+    def apply(
+        self, session: Session, events: Sequence[Any], positions: Sequence[int]
+    ) -> None:
+        """Apply events in log order; ``positions`` are their log positions.
 
         Each task touched is read once and written once per batch, whatever the
         number of its events in the batch.
         """
         touched = list(dict.fromkeys(event.originator_id for event in events))
         facts: dict[UUID, TaskFacts | None] = dict(self._load(session, touched))
-        versions: dict[UUID, int] = {}
-        for event in events:
+        versions: dict[UUID, tuple[int, int]] = {}
+        for event, position in zip(events, positions, strict=True):
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
-            versions[event.originator_id] = event.originator_version
+            versions[event.originator_id] = (event.originator_version, position)
         keys = [str(task_id) for task_id in touched]
         session.execute(delete(tasks_view).where(tasks_view.c.task_id.in_(keys)))
         session.execute(
@@ -176,7 +178,7 @@ class TaskReadModel:
         for task_id in touched:
             current = facts[task_id]
             assert current is not None
-            task_rows.append(_task_row(task_id, current, versions[task_id], position))
+            task_rows.append(_task_row(task_id, current, *versions[task_id]))
             span_rows.extend(_span_rows(task_id, current))
         session.execute(insert(tasks_view), task_rows)
         session.execute(insert(task_status_spans), span_rows)

@@ -1,0 +1,234 @@
+"""The period report, the weekly overdue report, the sweep and the read-model
+commands, as the Office runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from tests.cli.helpers import as_json, event_count, ok, run
+
+
+def _assign(
+    code: str,
+    assigned: str,
+    due: str | None,
+    agency: str = "Sở Tư pháp",
+    assigner: str = "UBND tỉnh",
+) -> str:
+    line = (
+        f'assign {code} --title "Nhiệm vụ {code}" --agency "{agency}" '
+        f'--assigner "{assigner}" --assigned {assigned}'
+    )
+    return line + (f" --due {due}" if due else "")
+
+
+def test_the_half_year_form_is_reproduced_to_the_figure(db_url: str) -> None:
+    """DESIGN.md's form: 118 assigned, 27 on time, 1 late, 0 overdue, 90 open."""
+    lines = []
+    for n in range(1, 119):
+        month = 1 + (n % 6)
+        due = "31/12/2023" if n > 28 else f"28/{month:02d}/2023"
+        if n > 110:
+            due = None  # tasks without deadline, shown apart within in progress
+        lines.append(_assign(f"NV-{n:03d}", f"{1 + n % 27}/{month}/2023", due))
+    for n in range(1, 28):
+        month = 1 + (n % 6)
+        lines.append(f"complete NV-{n:03d} --on {27 + n % 2}/{month}/2023")
+    lines.append("complete NV-028 --on 2/6/2023")  # due 28/05: one day... late
+    ok(db_url, "batch", "-", input="\n".join(lines) + "\n")
+    report = as_json(db_url, "report", "--period", "2023-H1", "--as-of", "30/06/2023")
+    assert (
+        report["assigned"],
+        report["on_time"],
+        report["late"],
+        report["overdue"],
+        report["in_progress"],
+    ) == (118, 27, 1, 0, 90)
+    assert report["no_deadline"] == 8
+    assert (report["from"], report["to"], report["as_of"]) == (
+        "2023-01-01",
+        "2023-06-30",
+        "2023-06-30",
+    )
+    table = ok(db_url, "report", "--period", "2023-H1").stdout
+    for text in (
+        "Tổng số nhiệm vụ được giao",
+        "118",
+        "Số nhiệm vụ đã hoàn thành đúng hạn",
+        "27",
+        "Số nhiệm vụ đã hoàn thành nhưng quá hạn",
+        "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
+    ):
+        assert text in table
+
+
+def _small_ledger(db_url: str) -> None:
+    ok(
+        db_url,
+        "batch",
+        "-",
+        input="\n".join(
+            [
+                _assign("A-1", "10/01/2023", "31/01/2023"),
+                _assign("A-2", "10/01/2023", "28/02/2023", agency="Sở Nội vụ"),
+                _assign(
+                    "A-3",
+                    "20/03/2023",
+                    "10/04/2023",
+                    agency="Sở Nội vụ",
+                    assigner="Thủ tướng Chính phủ",
+                ),
+                _assign("A-4", "01/06/2023", "05/07/2023"),
+                _assign("A-5", "01/06/2023", None, agency="Sở Y tế"),
+                _assign("B-1", "01/08/2023", "30/09/2023"),
+                "complete A-1 --on 30/01/2023",
+                "cancel A-4 --on 10/06/2023 --reason 'Rút khỏi chương trình'",
+            ]
+        )
+        + "\n",
+    )
+
+
+def test_report_json_by_agency_adds_up(db_url: str) -> None:
+    _small_ledger(db_url)
+    report = as_json(db_url, "report", "--period", "2023-H1", "--by", "agency")
+    assert report["assigned"] == 4 and report["cancelled"] == 1
+    assert (report["on_time"], report["overdue"], report["in_progress"]) == (1, 2, 1)
+    groups = {g["name"]: g for g in report["groups"]}
+    assert set(groups) == {"Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"}
+    assert groups["Sở Nội vụ"]["overdue"] == 2
+    for figures in [report, *report["groups"]]:
+        assert figures["assigned"] == sum(
+            figures[k] for k in ("on_time", "late", "overdue", "in_progress")
+        )
+    by_assigner = as_json(db_url, "report", "--period", "2023-H1", "--by", "assigner")
+    assert {g["name"] for g in by_assigner["groups"]} == {
+        "UBND tỉnh",
+        "Thủ tướng Chính phủ",
+    }
+
+
+def test_report_cutoff_conventions(db_url: str) -> None:
+    _small_ledger(db_url)
+    decree = as_json(db_url, "report", "--period", "2023-Q2", "--cutoff", "decree09")
+    assert (decree["from"], decree["to"]) == ("2023-03-15", "2023-06-14")
+    assert decree["assigned"] == 2  # A-3 and A-5 (A-4 withdrawn)
+    calendar = as_json(db_url, "report", "--period", "2023-Q1")
+    assert (calendar["from"], calendar["to"], calendar["assigned"]) == (
+        "2023-01-01",
+        "2023-03-31",
+        3,
+    )
+    explicit = as_json(db_url, "report", "--from", "15/03/2023", "--to", "14/6/2023")
+    assert explicit["assigned"] == decree["assigned"]
+
+
+def test_report_other_formats(db_url: str, tmp_path: Path) -> None:
+    _small_ledger(db_url)
+    md = ok(db_url, "report", "--period", "2023-H1", "--format", "md").stdout
+    assert "| 5.1 | Tổng số nhiệm vụ được giao | 4 |" in md
+    english = ok(db_url, "--lang", "en", "report", "--period", "2023-H1").stdout
+    assert "Tasks assigned" in english
+    text = ok(db_url, "report", "--period", "2023-H1", "--format", "csv").stdout
+    assert next(csv.DictReader(io.StringIO(text)))["assigned"] == "4"
+    workbook = tmp_path / "bao-cao.xlsx"
+    ok(
+        db_url,
+        "report",
+        "--period",
+        "2023-H1",
+        "--by",
+        "agency",
+        "--output",
+        str(workbook),
+    )
+    sheets = load_workbook(workbook)
+    rows = list(sheets.worksheets[0].iter_rows(values_only=True))
+    assert ("5.1", "Tổng số nhiệm vụ được giao", 4) in rows
+    assert len(sheets.worksheets) == 2
+
+
+def test_report_usage_errors(db_url: str) -> None:
+    assert run(db_url, "report").exit_code == 2
+    assert run(db_url, "report", "--period", "2023-H3").exit_code == 2
+    assert run(db_url, "report", "--period", "2023", "--format", "xlsx").exit_code == 2
+    assert run(db_url, "report", "--period", "2023", "--output", "x.txt").exit_code == 2
+
+
+def test_overdue_report_by_agency_most_overdue_first(db_url: str) -> None:
+    _small_ledger(db_url)
+    data = as_json(db_url, "overdue", "--as-of", "30/06/2023", "--due-within", "10")
+    assert data["as_of"] == "2023-06-30"
+    assert [(r["code"], r["days_overdue"]) for r in data["overdue"]] == [
+        ("A-2", 122),
+        ("A-3", 81),
+    ]
+    assert data["overdue"][0]["agency"] == "Sở Nội vụ"
+    assert data["summary"] == {"total": 2, "over_30": 2, "over_60": 2, "over_120": 1}
+    assert data["due_soon"] == []
+    soon = as_json(db_url, "overdue", "--as-of", "25/09/2023", "--due-within", "7")
+    assert [(r["code"], r["days_left"]) for r in soon["due_soon"]] == [("B-1", 5)]
+    only = as_json(db_url, "overdue", "--as-of", "30/06/2023", "--agency", "so tu")
+    assert only["overdue"] == []
+
+
+def test_overdue_report_table_and_workbook(db_url: str, tmp_path: Path) -> None:
+    _small_ledger(db_url)
+    table = ok(db_url, "overdue", "--as-of", "30/06/2023", "--due-within", "7").stdout
+    assert "Sở Nội vụ" in table and "trên 120 ngày: 1" in table
+    workbook = tmp_path / "tuan.xlsx"
+    ok(
+        db_url,
+        "overdue",
+        "--as-of",
+        "30/06/2023",
+        "--due-within",
+        "7",
+        "--output",
+        str(workbook),
+    )
+    assert len(load_workbook(workbook).worksheets) == 2
+    md = ok(db_url, "overdue", "--as-of", "30/06/2023", "--format", "md").stdout
+    assert "| Cơ quan chủ trì | Mã |" in md
+
+
+def test_sweep_marks_each_deadline_once(db_url: str) -> None:
+    _small_ledger(db_url)
+    assert "Marked 2 tasks" in ok(db_url, "sweep", "--as-of", "30/06/2023").output
+    before = event_count(db_url)
+    assert "Marked 0 tasks" in ok(db_url, "sweep", "--as-of", "30/06/2023").output
+    assert event_count(db_url) == before
+    ok(db_url, "extend", "A-2", "--to", "31/07/2023", "--on", "01/07/2023")
+    assert "Marked 1 tasks" in ok(db_url, "sweep", "--as-of", "05/08/2023").output
+    marks = [
+        e for e in as_json(db_url, "history", "A-2") if e["type"] == "MarkedOverdue"
+    ]
+    assert [(m["due_on"], m["effective_on"]) for m in marks] == [
+        ("2023-02-28", "2023-03-01"),
+        ("2023-07-31", "2023-08-01"),
+    ]
+    future = run(db_url, "sweep", "--as-of", "01/01/2099")
+    assert future.exit_code == 1 and "future" in future.stderr
+
+
+def test_reports_do_not_depend_on_the_sweep(db_url: str) -> None:
+    _small_ledger(db_url)
+    before = as_json(db_url, "report", "--period", "2023-H1")
+    ok(db_url, "sweep", "--as-of", "30/06/2023")
+    assert as_json(db_url, "report", "--period", "2023-H1") == before
+
+
+def test_projection_status_and_rebuild(db_url: str) -> None:
+    _small_ledger(db_url)
+    status = as_json(db_url, "projections", "status")
+    assert status == [{"name": "read_models", "position": 8, "head": 8, "behind": 0}]
+    before = as_json(db_url, "report", "--period", "2023-H1", "--by", "agency")
+    assert (
+        "Rebuilt read models from 8 events"
+        in ok(db_url, "projections", "rebuild").output
+    )
+    assert as_json(db_url, "report", "--period", "2023-H1", "--by", "agency") == before
