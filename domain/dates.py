@@ -109,4 +109,4 @@ def find_date(text: str) -> date | None:
 
 def show_date(value: date | None) -> str:
     """Render a date the way the Office writes it (``dd/mm/yyyy``)."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""

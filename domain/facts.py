@@ -7,7 +7,7 @@ same functions, so the two can never disagree about what an event means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -84,14 +84,8 @@ class TaskFacts:
         return replace(self, **changes)
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_encode(item) for item in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
-    return value
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _date(value: str | None) -> date | None:
@@ -99,8 +93,45 @@ def _date(value: str | None) -> date | None:
 
 
 def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
-    """A JSON-ready form, for read models that keep the facts per task."""
-    return _encode(facts)
+    """A JSON-ready form, for read models that keep the facts per task.
+
+    Written out field by field: read-model rebuilds call it once per task per
+    batch, and the generic dataclass walk was a third of their time.
+    """
+    return {
+        "code": facts.code,
+        "title": facts.title,
+        "assigner": facts.assigner,
+        "lead_agency": facts.lead_agency,
+        "assigned_on": facts.assigned_on.isoformat(),
+        "deadlines": [
+            {
+                "set_on": d.set_on.isoformat(),
+                "due_on": _iso(d.due_on),
+                "reason": d.reason,
+                "document": d.document,
+            }
+            for d in facts.deadlines
+        ],
+        "co_agencies": list(facts.co_agencies),
+        "document": facts.document,
+        "document_number": facts.document_number,
+        "document_date": _iso(facts.document_date),
+        "completions": [
+            {
+                "completed_on": c.completed_on.isoformat(),
+                "document": c.document,
+                "reopened_on": _iso(c.reopened_on),
+                "reopen_reason": c.reopen_reason,
+            }
+            for c in facts.completions
+        ],
+        "cancelled_on": _iso(facts.cancelled_on),
+        "cancel_reason": facts.cancel_reason,
+        "cancel_document": facts.cancel_document,
+        "marked_overdue": [d.isoformat() for d in facts.marked_overdue],
+        "notes": [[on.isoformat(), text] for on, text in facts.notes],
+    }
 
 
 def facts_from_dict(data: dict[str, Any]) -> TaskFacts:

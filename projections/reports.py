@@ -52,18 +52,19 @@ class PeriodReport:
 
 
 def _covering(as_of: date) -> Any:
-    return and_(
-        spans.c.task_id == tasks.c.task_id,
-        spans.c.valid_from <= as_of,
-        spans.c.valid_until > as_of,
-    )
+    """The one span of each task that covers ``as_of``."""
+    return and_(spans.c.valid_from <= as_of, spans.c.valid_until > as_of)
+
+
+def _with_task() -> Any:
+    return spans.join(tasks, tasks.c.task_id == spans.c.task_id)
 
 
 def period_report(
     session: Session, start: date, end: date, as_of: date, by: str | None = None
 ) -> PeriodReport:
     """Tasks assigned from ``start`` to ``end``, classified on ``as_of``."""
-    group_column = {"agency": tasks.c.lead_agency, "assigner": tasks.c.assigner}.get(
+    group_column = {"agency": spans.c.lead_agency, "assigner": spans.c.assigner}.get(
         by or ""
     )
     no_deadline = func.sum(
@@ -77,8 +78,8 @@ def period_report(
         columns.insert(0, group_column)
     query = (
         select(*columns)
-        .select_from(tasks.join(spans, _covering(as_of)))
-        .where(tasks.c.assigned_on >= start, tasks.c.assigned_on <= end)
+        .where(_covering(as_of))
+        .where(spans.c.assigned_on >= start, spans.c.assigned_on <= end)
         .group_by(*([group_column] if group_column is not None else []), spans.c.status)
     )
     totals = Figures()
@@ -101,7 +102,7 @@ def _add(figures: Figures, status: str, count: int, without_deadline: int) -> No
 
 def _agency_filter(query: Any, agency: str | None) -> Any:
     if agency:
-        return query.where(tasks.c.agency_key.contains(fold(agency), autoescape=True))
+        return query.where(spans.c.agency_key.contains(fold(agency), autoescape=True))
     return query
 
 
@@ -113,14 +114,13 @@ def overdue_tasks(
         select(
             tasks.c.code,
             tasks.c.title,
-            tasks.c.lead_agency,
-            tasks.c.assigner,
+            spans.c.lead_agency,
+            spans.c.assigner,
             tasks.c.document,
             spans.c.due_on,
         )
-        .select_from(tasks.join(spans, _covering(as_of)))
-        .where(spans.c.status == "overdue")
-        .order_by(tasks.c.lead_agency, spans.c.due_on, tasks.c.code)
+        .select_from(_with_task())
+        .where(spans.c.status == "overdue", _covering(as_of))
     )
     rows = [
         {
@@ -151,14 +151,15 @@ def due_soon(
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days."""
     query = (
-        select(tasks.c.code, tasks.c.title, tasks.c.lead_agency, spans.c.due_on)
-        .select_from(tasks.join(spans, _covering(as_of)))
+        select(tasks.c.code, tasks.c.title, spans.c.lead_agency, spans.c.due_on)
+        .select_from(_with_task())
         .where(
+            _covering(as_of),
             spans.c.status == "in_progress",
             spans.c.due_on >= as_of,
             spans.c.due_on <= as_of + timedelta(days=days),
         )
-        .order_by(spans.c.due_on, tasks.c.lead_agency, tasks.c.code)
+        .order_by(spans.c.due_on, spans.c.lead_agency, tasks.c.code)
     )
     return [
         {

@@ -1,10 +1,11 @@
 """The task read model: one row per task and its status timeline.
 
-``tasks_view`` holds each task's current facts (and the facts themselves as
-JSON, so the next event can be applied without replaying the task);
-``task_status_spans`` holds ``status_spans`` of those facts, so "status as of
-D" is an indexed range lookup. Overdue is never stored as a flag: it is the
-span that covers the date asked about.
+``tasks_view`` holds each task's current facts as columns; ``task_facts``
+holds the facts themselves as JSON (kept apart so that report queries never
+page through the blobs), so the next event is applied without replaying the
+task; ``task_status_spans`` holds ``status_spans`` of those facts with the
+columns reports group by, so "status as of D" is one indexed range scan.
+Overdue is never stored as a flag: it is the span that covers the date asked.
 """
 
 from __future__ import annotations
@@ -61,9 +62,15 @@ tasks_view = Table(
     Column("due_on", Date),
     Column("completed_on", Date),
     Column("cancelled_on", Date),
-    Column("facts", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("position", BigInteger().with_variant(Integer(), "sqlite"), nullable=False),
+)
+
+task_facts = Table(
+    "task_facts",
+    metadata,
+    Column("task_id", String(36), primary_key=True),
+    Column("facts", Text, nullable=False),
 )
 
 task_status_spans = Table(
@@ -75,7 +82,19 @@ task_status_spans = Table(
     Column("status", String(16), nullable=False),
     Column("due_on", Date),
     Column("completed_on", Date),
-    Index("task_status_spans_by_date", "status", "valid_from", "valid_until"),
+    Column("assigned_on", Date, nullable=False),
+    Column("lead_agency", Text, nullable=False),
+    Column("agency_key", String(255), nullable=False),
+    Column("assigner", Text, nullable=False),
+    Index(
+        "task_status_spans_by_assignment",
+        "assigned_on",
+        "valid_from",
+        "valid_until",
+        "status",
+        "due_on",
+    ),
+    Index("task_status_spans_by_status", "status", "valid_until", "valid_from"),
 )
 
 
@@ -130,13 +149,13 @@ def _task_row(
         "due_on": facts.due_on,
         "completed_on": facts.completed_on,
         "cancelled_on": facts.cancelled_on,
-        "facts": json.dumps(facts_to_dict(facts), ensure_ascii=False),
         "version": version,
         "position": position,
     }
 
 
 def _span_rows(task_id: UUID, facts: TaskFacts) -> list[dict[str, Any]]:
+    agency_key = fold(facts.lead_agency)
     return [
         {
             "task_id": str(task_id),
@@ -145,6 +164,10 @@ def _span_rows(task_id: UUID, facts: TaskFacts) -> list[dict[str, Any]]:
             "status": str(span.status),
             "due_on": span.due_on,
             "completed_on": span.completed_on,
+            "assigned_on": facts.assigned_on,
+            "lead_agency": facts.lead_agency,
+            "agency_key": agency_key,
+            "assigner": facts.assigner,
         }
         for span in status_spans(facts)
     ]
@@ -153,7 +176,7 @@ def _span_rows(task_id: UUID, facts: TaskFacts) -> list[dict[str, Any]]:
 class TaskReadModel:
     """Applies batches of task events; answers task listings."""
 
-    tables = (tasks_view, task_status_spans)
+    tables = (tasks_view, task_facts, task_status_spans)
 
     def apply(
         self, session: Session, events: Sequence[Any], positions: Sequence[int]
@@ -170,17 +193,24 @@ class TaskReadModel:
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
             versions[event.originator_id] = (event.originator_version, position)
         keys = [str(task_id) for task_id in touched]
-        session.execute(delete(tasks_view).where(tasks_view.c.task_id.in_(keys)))
-        session.execute(
-            delete(task_status_spans).where(task_status_spans.c.task_id.in_(keys))
-        )
-        task_rows, span_rows = [], []
+        for table in self.tables:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                session.execute(delete(table).where(table.c.task_id.in_(chunk)))
+        task_rows, fact_rows, span_rows = [], [], []
         for task_id in touched:
             current = facts[task_id]
             assert current is not None
             task_rows.append(_task_row(task_id, current, *versions[task_id]))
+            fact_rows.append(
+                {
+                    "task_id": str(task_id),
+                    "facts": json.dumps(facts_to_dict(current), ensure_ascii=False),
+                }
+            )
             span_rows.extend(_span_rows(task_id, current))
         session.execute(insert(tasks_view), task_rows)
+        session.execute(insert(task_facts), fact_rows)
         session.execute(insert(task_status_spans), span_rows)
 
     @staticmethod
@@ -190,8 +220,8 @@ class TaskReadModel:
         keys = [str(task_id) for task_id in task_ids]
         for start in range(0, len(keys), 500):
             rows = session.execute(
-                select(tasks_view.c.task_id, tasks_view.c.facts).where(
-                    tasks_view.c.task_id.in_(keys[start : start + 500])
+                select(task_facts.c.task_id, task_facts.c.facts).where(
+                    task_facts.c.task_id.in_(keys[start : start + 500])
                 )
             )
             for task_id, data in rows:
@@ -202,7 +232,9 @@ class TaskReadModel:
     @staticmethod
     def facts_of(session: Session, code: str) -> TaskFacts | None:
         data = session.execute(
-            select(tasks_view.c.facts).where(tasks_view.c.code == code)
+            select(task_facts.c.facts)
+            .join(tasks_view, tasks_view.c.task_id == task_facts.c.task_id)
+            .where(tasks_view.c.code == code)
         ).scalar()
         return facts_from_dict(json.loads(data)) if data else None
 

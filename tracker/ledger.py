@@ -121,6 +121,49 @@ class TaskLedger(ReadSide, Application):
             raise DuplicateTask(task.facts.code) from None
         return task.facts
 
+    def record_new_tasks(
+        self,
+        tasks: list[Task],
+        chunk_size: int = 2000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Save many new tasks (built and checked in memory) in few transactions.
+
+        All or nothing: one transaction for the whole list; a code already in
+        the ledger (or twice in the list) refuses all of it.
+        """
+        seen: set[str] = set()
+        for task in tasks:
+            if task.facts.code in seen:
+                raise DuplicateTask(task.facts.code)
+            seen.add(task.facts.code)
+        with self.batch():
+            for start in range(0, len(tasks), chunk_size):
+                chunk = tasks[start : start + chunk_size]
+                taken = self.existing_codes([task.facts.code for task in chunk])
+                if taken:
+                    raise DuplicateTask(sorted(taken)[0])
+                try:
+                    self.save(*chunk)
+                except IntegrityError:
+                    raise DuplicateTask(chunk[0].facts.code) from None
+                if progress is not None:
+                    progress(len(chunk))
+        return len(tasks)
+
+    def existing_codes(self, codes: list[str]) -> set[str]:
+        """Which of these task codes the ledger already holds."""
+        table = self.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
+        ids = {task_id(code): normalise_code(code) for code in codes}
+        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
+            found = session.execute(
+                select(table.c.originator_id).where(
+                    table.c.originator_id.in_(list(ids)),
+                    table.c.originator_version == 1,
+                )
+            ).scalars()
+            return {ids[value] for value in found}
+
     def extend_deadline(self, code: str, **fields: Any) -> TaskFacts:
         return self._change(
             code, lambda task: task.extend_deadline(today=self.today(), **fields)

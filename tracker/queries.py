@@ -22,7 +22,7 @@ from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
 from projections.tasks import metadata as read_model_metadata
-from projections.tasks import task_status_spans, tasks_view
+from projections.tasks import task_facts, task_status_spans
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,17 @@ class ReadSide:
     def overdue_codes(self, as_of: date) -> list[str]:
         """Open tasks overdue on ``as_of`` whose lapsed deadline is unmarked."""
         query = (
-            select(tasks_view.c.facts, task_status_spans.c.due_on)
+            select(task_facts.c.facts, task_status_spans.c.due_on)
             .join(
                 task_status_spans,
-                task_status_spans.c.task_id == tasks_view.c.task_id,
+                task_status_spans.c.task_id == task_facts.c.task_id,
             )
             .where(
                 task_status_spans.c.status == "overdue",
                 task_status_spans.c.valid_from <= as_of,
                 task_status_spans.c.valid_until > as_of,
             )
-            .order_by(tasks_view.c.code)
+            .order_by(task_facts.c.task_id)
         )
         codes = []
         with self.reading() as session:

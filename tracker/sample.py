@@ -8,9 +8,12 @@ the provincial People's Committee and its Chairman, grouped by document.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from domain.task import Task
 
 ASSIGNERS = ("Chính phủ", "Thủ tướng Chính phủ", "UBND tỉnh", "Chủ tịch UBND tỉnh")
 
@@ -149,40 +152,50 @@ def _live(task: SampleTask, rng: random.Random, end: date) -> None:
             task.completed_on = done
 
 
-def record_sample(ledger: Any, tasks: list[SampleTask], actor: str) -> int:
-    """Record sample tasks through the ledger's own use cases, in one batch."""
-    with ledger.batch():
-        for task in tasks:
-            ledger.assign_task(
-                actor=actor,
-                code=task.code,
-                title=task.title,
-                assigner=task.assigner,
-                lead_agency=task.agency,
-                assigned_on=task.assigned_on,
-                due_on=task.due_on,
-                document=task.document,
-                co_agencies=[],
-            )
-            for granted, new_due, reason in task.extensions:
-                ledger.extend_deadline(
-                    task.code,
-                    to=new_due,
-                    on=granted,
-                    reason=reason,
-                    document="",
-                    actor=actor,
-                )
-            if task.completed_on:
-                ledger.complete_task(
-                    task.code, on=task.completed_on, document="", actor=actor
-                )
-            if task.cancelled_on:
-                ledger.cancel_task(
-                    task.code,
-                    on=task.cancelled_on,
-                    reason="Rút khỏi chương trình",
-                    document="",
-                    actor=actor,
-                )
-    return len(tasks)
+def build_task(sample: SampleTask, actor: str, today: date) -> Task:
+    """The sample's whole life as a new aggregate, every rule checked."""
+    task = Task.assign(
+        code=sample.code,
+        title=sample.title,
+        assigner=sample.assigner,
+        lead_agency=sample.agency,
+        assigned_on=sample.assigned_on,
+        due_on=sample.due_on,
+        document=sample.document,
+        co_agencies=[],
+        actor=actor,
+        today=today,
+    )
+    for granted, new_due, reason in sample.extensions:
+        task.extend_deadline(
+            to=new_due,
+            on=granted,
+            reason=reason,
+            document="",
+            actor=actor,
+            today=today,
+        )
+    if sample.completed_on:
+        task.complete(on=sample.completed_on, document="", actor=actor, today=today)
+    if sample.cancelled_on:
+        task.cancel(
+            on=sample.cancelled_on,
+            reason="Rút khỏi chương trình",
+            document="",
+            actor=actor,
+            today=today,
+        )
+    return task
+
+
+def record_sample(
+    ledger: Any,
+    samples: list[SampleTask],
+    actor: str,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Record sample tasks as new aggregates, in chunks (see
+    ``TaskLedger.record_new_tasks``)."""
+    today = ledger.today()
+    tasks = [build_task(sample, actor, today) for sample in samples]
+    return ledger.record_new_tasks(tasks, progress=progress)
