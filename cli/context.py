@@ -7,6 +7,7 @@ It builds the ledger lazily, so commands that never touch the database
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -28,6 +29,13 @@ class AppContext:
 
             self._ledger = make_tracker(self.db)
         return self._ledger
+
+    def position_known_at(self, moment: datetime | None) -> int | None:
+        """The log position recorded by ``moment`` (None: the whole ledger)."""
+        if moment is None:
+            return None
+        utc = moment.astimezone(UTC).isoformat(timespec="microseconds")
+        return int(self.ledger.position_known_at(utc))
 
     def done(self, message: str) -> None:
         """Confirm a recorded change (silent inside a batch)."""

@@ -62,6 +62,7 @@ def write_workbook(
     title: str,
     subtitle: str,
     sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]],
+    footer: str = "",
 ) -> None:
     """One sheet per table: a title, a subtitle, bold headers, fitted widths."""
     from openpyxl import Workbook
@@ -81,6 +82,9 @@ def write_workbook(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
             sheet.append(list(row))
+        if footer:
+            sheet.append([])
+            sheet.append([footer])
         for index, header in enumerate(headers, start=1):
             longest = max(
                 [len(str(header))] + [len(str(r[index - 1] or "")) for r in rows]

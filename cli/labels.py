@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_rows": "Không có nhiệm vụ nào.",
         "no_deadline": "không thời hạn",
         "as_of": "tính đến ngày",
+        "ledger": "Sổ cái: vị trí {position}, dấu vân tay {fingerprint}",
     },
     "en": {
         "code": "Code",
@@ -68,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_rows": "No tasks.",
         "no_deadline": "no deadline",
         "as_of": "as of",
+        "ledger": "Ledger: position {position}, fingerprint {fingerprint}",
     },
 }
 
@@ -89,6 +91,13 @@ EVENT_NAMES: dict[str, dict[str, str]] = {
 
 def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, key)
+
+
+def ledger_footer(lang: str, ledger: dict[str, object]) -> str:
+    """The fingerprint line every report ends with (see ``verify``)."""
+    position = ledger["position"]
+    fingerprint = f"{position}:{str(ledger['hash'])[:16]}"
+    return label(lang, "ledger").format(position=position, fingerprint=fingerprint)
 
 
 def event_name(lang: str, type_name: str) -> str:

@@ -89,6 +89,7 @@ def main(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> No
 def _register() -> None:
     from cli import (
         admin_commands,
+        audit_commands,
         batch,
         demo,
         logging_commands,
@@ -101,6 +102,7 @@ def _register() -> None:
         query_commands,
         report_commands,
         batch,
+        audit_commands,
         admin_commands,
         demo,
     ):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import click
 
-from domain.dates import DateParseError, parse_date
+from domain.dates import DateParseError, parse_date, parse_moment
 
 
 class DateParam(click.ParamType):
@@ -30,6 +30,46 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+class MomentParam(click.ParamType):
+    """``15/06/2023 09:00``, ISO, or a date meaning the end of that day
+    (Vietnam time unless an offset is given)."""
+
+    name = "DATETIME"
+
+    def __init__(self, date_alone: str = "end") -> None:
+        self.date_alone = date_alone
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        from tracker.settings import VIETNAM, today_in_vietnam
+
+        try:
+            return parse_moment(
+                str(value), today_in_vietnam(), VIETNAM, date_alone=self.date_alone
+            )
+        except DateParseError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+MOMENT = MomentParam()
+SINCE = MomentParam(date_alone="start")
+
+
+def as_known_at_option() -> Any:
+    return click.option(
+        "--as-known-at",
+        "known_at",
+        type=MOMENT,
+        default=None,
+        help="Answer from the events recorded up to this moment only "
+        "(e.g. '15/06/2023 09:00'; a date alone means the end of that day).",
+    )
+
 
 FORMATS = ("table", "json", "csv", "md")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import click
 
@@ -10,7 +10,13 @@ from cli.context import AppContext, pass_app
 from cli.files import resolve_format
 from cli.labels import event_name, label
 from cli.output import print_json, render_record, render_rows
-from cli.params import as_of_option, format_option, output_options
+from cli.params import (
+    SINCE,
+    as_known_at_option,
+    as_of_option,
+    format_option,
+    output_options,
+)
 
 STATUS_CHOICES = ("on_time", "late", "overdue", "in_progress", "cancelled")
 LIST_COLUMNS = (
@@ -48,18 +54,27 @@ def _today() -> date:
 @click.command()
 @click.argument("code")
 @as_of_option()
+@as_known_at_option()
 @format_option("table", "json")
 @pass_app
-def show(app: AppContext, code: str, as_of: date | None, fmt: str) -> None:
+def show(
+    app: AppContext,
+    code: str,
+    as_of: date | None,
+    known_at: datetime | None,
+    fmt: str,
+) -> None:
     """Show one task and its status.
 
     \b
     Example:
       tracker show NV-2023-0042 --as-of 30/06/2023 --format json
+      tracker show NV-2023-0042 --as-known-at "15/06/2023 09:00"
     """
     from tracker.views import task_record
 
-    record = task_record(app.ledger.show_task(code), as_of or _today())
+    facts = app.ledger.show_task(code, app.position_known_at(known_at))
+    record = task_record(facts, as_of or _today())
     if fmt == "json":
         print_json(record)
         return
@@ -88,6 +103,7 @@ def show(app: AppContext, code: str, as_of: date | None, fmt: str) -> None:
 @click.option("--search", default=None, help="Code, title or document contains.")
 @click.option("--doc", "document", default=None, help="Source document number.")
 @as_of_option()
+@as_known_at_option()
 @output_options()
 @pass_app
 def list_tasks(
@@ -98,6 +114,7 @@ def list_tasks(
     search: str | None,
     document: str | None,
     as_of: date | None,
+    known_at: datetime | None,
     fmt: str | None,
     output: str | None,
 ) -> None:
@@ -114,6 +131,7 @@ def list_tasks(
     as_of = as_of or _today()
     views = app.ledger.list_tasks(
         as_of,
+        app.position_known_at(known_at),
         statuses=statuses,
         agency=agency,
         assigner=assigner,
@@ -159,17 +177,40 @@ def _details(record: dict[str, object]) -> str:
 
 
 @click.command()
-@click.argument("code")
+@click.argument("code", required=False)
+@click.option(
+    "--since",
+    type=SINCE,
+    default=None,
+    help="Everything recorded since this moment, across all tasks.",
+)
+@click.option("--actor", "by_actor", default=None, help="Only what this person logged.")
 @format_option("table", "json", "csv", "md")
 @pass_app
-def history(app: AppContext, code: str, fmt: str) -> None:
-    """Show every event of a task, oldest first: who logged what, and when.
+def history(
+    app: AppContext,
+    code: str | None,
+    since: datetime | None,
+    by_actor: str | None,
+    fmt: str,
+) -> None:
+    """Show recorded events, oldest first: who logged what, when, with which
+    effective date, and each event's chain hash.
+
+    Give a task CODE for its whole history, or --since for everything recorded
+    since a moment (what was logged this week).
 
     \b
     Example:
       tracker history NV-2023-0042 --format json
+      tracker history --since "20/11/2026 00:00" --actor "chuyên viên A"
     """
-    records = app.ledger.task_history(code)
+    if code is None and since is None:
+        raise click.UsageError("Give a task CODE, or --since DATETIME.")
+    since_utc = (
+        since.astimezone(UTC).isoformat(timespec="microseconds") if since else None
+    )
+    records = app.ledger.history(code, since_utc=since_utc, actor=by_actor)
     if fmt == "json":
         print_json(records)
         return
@@ -177,12 +218,25 @@ def history(app: AppContext, code: str, fmt: str) -> None:
         {
             **record,
             "type": event_name(app.lang, str(record["type"])),
-            "recorded_at": str(record["recorded_at"])[:19].replace("T", " ") + " UTC",
+            "recorded_at": _local_time(str(record["recorded_at"])),
             "details": _details(record),
         }
         for record in records
     ]
-    render_rows(rows, HISTORY_COLUMNS, fmt, app.lang, title=records[0]["code"])
+    columns = HISTORY_COLUMNS if code else ("code", *HISTORY_COLUMNS)
+    render_rows(rows, columns, fmt, app.lang, title=code or _since_title(since))
+
+
+def _local_time(recorded_at: str) -> str:
+    """A UTC recording time as the Office reads it: Vietnam time."""
+    from tracker.settings import VIETNAM
+
+    moment = datetime.fromisoformat(recorded_at).astimezone(VIETNAM)
+    return moment.strftime("%d/%m/%Y %H:%M:%S")
+
+
+def _since_title(since: datetime | None) -> str | None:
+    return f"≥ {since:%d/%m/%Y %H:%M}" if since else None
 
 
 COMMANDS = [show, list_tasks, history]

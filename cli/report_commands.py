@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import click
 
 from cli.context import AppContext, pass_app
 from cli.files import csv_text, emit, resolve_format, write_workbook
-from cli.labels import label
+from cli.labels import label, ledger_footer
 from cli.output import console, display, markdown_table, rich_table
-from cli.params import DATE, as_of_option, output_options
+from cli.params import DATE, as_known_at_option, as_of_option, output_options
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
 
 FORM_ITEMS = (
@@ -80,6 +80,7 @@ def report_data(result: Any, by: str | None) -> dict[str, Any]:
         "to": result.end.isoformat(),
         "as_of": result.as_of.isoformat(),
         **result.totals.as_dict(),
+        "ledger": result.ledger.as_dict(),
     }
     if by:
         data["by"] = by
@@ -101,6 +102,7 @@ def report_data(result: Any, by: str | None) -> dict[str, Any]:
     help="Period boundaries: calendar, or Decree 09/2019/NĐ-CP (15th to 14th).",
 )
 @as_of_option()
+@as_known_at_option()
 @click.option(
     "--by",
     type=click.Choice(["agency", "assigner"]),
@@ -116,6 +118,7 @@ def report(
     end: date | None,
     cutoff: str,
     as_of: date | None,
+    known_at: datetime | None,
     by: str | None,
     fmt: str | None,
     output: str | None,
@@ -127,16 +130,24 @@ def report(
     Example:
       tracker report --period 2023-H1 --cutoff decree09 --by agency
       tracker report --from 01/01/2023 --to 30/06/2023 --output bao-cao.xlsx
+      tracker report --period 2023-H1 --as-known-at "15/06/2023 09:00"
     """
     fmt = resolve_format(fmt, output)
     chosen = _period(period, start, end, cutoff)
-    result = app.ledger.period_report(chosen.start, chosen.end, as_of or chosen.end, by)
+    result = app.ledger.period_report(
+        chosen.start,
+        chosen.end,
+        as_of or chosen.end,
+        by,
+        known_at=app.position_known_at(known_at),
+    )
     data = report_data(result, by)
     lang = app.lang
     subtitle = (
         f"{_form(lang, 'period')}: {result.start:%d/%m/%Y} - {result.end:%d/%m/%Y}, "
         f"{label(lang, 'as_of')} {result.as_of:%d/%m/%Y}"
     )
+    footer = ledger_footer(lang, data["ledger"])
     form_rows = [
         {"item": item, "label": _form(lang, key), "figure": data[key]}
         for item, key in FORM_ITEMS
@@ -165,7 +176,7 @@ def report(
             sheets.append(
                 (by, group_headers, [[g[c] for c in group_columns] for g in group_rows])
             )
-        write_workbook(output, _form(lang, "heading"), subtitle, sheets)
+        write_workbook(output, _form(lang, "heading"), subtitle, sheets, footer)
     elif fmt == "md":
         text = f"**{_form(lang, 'heading')}**\n\n{subtitle}\n\n"
         text += "\n".join(
@@ -177,11 +188,12 @@ def report(
         )
         if by:
             text += "\n\n" + _groups_markdown(group_rows, group_headers, group_columns)
-        emit(text + "\n", output, fmt=fmt)
+        emit(f"{text}\n\n_{footer}_\n", output, fmt=fmt)
     else:
         _print_report(
             form_rows, group_rows, group_headers, group_columns, subtitle, lang
         )
+        click.echo(footer)
 
 
 def _groups_markdown(
@@ -243,6 +255,7 @@ def _overdue_label(lang: str, key: str) -> str:
 
 @click.command()
 @as_of_option()
+@as_known_at_option()
 @click.option(
     "--due-within",
     type=click.IntRange(min=0),
@@ -258,6 +271,7 @@ def _overdue_label(lang: str, key: str) -> str:
 def overdue(
     app: AppContext,
     as_of: date | None,
+    known_at: datetime | None,
     due_within: int | None,
     agency: str | None,
     fmt: str | None,
@@ -276,7 +290,10 @@ def overdue(
     fmt = resolve_format(fmt, output)
     lang = app.lang
     as_of = as_of or today_in_vietnam()
-    data = app.ledger.overdue_report(as_of, due_within, agency)
+    data = app.ledger.overdue_report(
+        as_of, due_within, agency, known_at=app.position_known_at(known_at)
+    )
+    footer = ledger_footer(lang, data["ledger"])
     summary = _overdue_label(lang, "summary").format(**data["summary"])
     heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "
     heading += f"{as_of:%d/%m/%Y}"
@@ -328,7 +345,7 @@ def overdue(
                     ],
                 )
             )
-        write_workbook(output, heading, summary, sheets)
+        write_workbook(output, heading, summary, sheets, footer)
         return
     if fmt == "md":
         text = f"**{heading}**\n\n{summary}\n\n"
@@ -336,7 +353,7 @@ def overdue(
         if due_within is not None:
             text += f"\n\n**{_overdue_label(lang, 'soon_heading')}**\n\n"
             text += _labelled_markdown(data["due_soon"], SOON_COLUMNS, headers, lang)
-        emit(text + "\n", output, fmt=fmt)
+        emit(f"{text}\n\n_{footer}_\n", output, fmt=fmt)
         return
     out = console()
     out.print(f"[bold]{heading}[/]\n{summary}")
@@ -348,6 +365,7 @@ def overdue(
             out.print(_grouped_table(data["due_soon"], SOON_COLUMNS, headers, lang))
         else:
             out.print(label(lang, "no_rows"))
+    click.echo(footer)
 
 
 def _labelled_markdown(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
@@ -89,6 +89,48 @@ def parse_date(text: str, today: date) -> date:
         day, month, year = match.groups()
         return _build(raw, int(year), int(month), int(day))
     raise DateParseError(f"{raw!r} is not a date; write it like {EXAMPLES}.")
+
+
+_TIME = re.compile(
+    r"^(?P<date>.+?)[ t]+(?P<h>\d{1,2})[:h](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\.(?P<f>\d{1,6}))?\s*(?P<tz>z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def parse_moment(
+    text: str, today: date, tz: tzinfo, *, date_alone: str = "end"
+) -> datetime:
+    """A recording moment: ``15/06/2023 09:00``, ``2023-06-15T09:00+07:00``, or
+    a date alone, meaning the end of that day (``date_alone="end"``, for "as
+    known at") or its start (``"start"``, for "since"). Times without an offset
+    are in ``tz`` (Vietnam); the result is timezone-aware."""
+    raw = " ".join(text.strip().split())
+    match = _TIME.match(raw.lower())
+    if match is None:
+        day = parse_date(raw, today)
+        clock = time.max if date_alone == "end" else time.min
+        return datetime.combine(day, clock, tzinfo=tz)
+    day = parse_date(match.group("date"), today)
+    try:
+        clock = time(
+            int(match.group("h")),
+            int(match.group("m")),
+            int(match.group("s") or 0),
+            int((match.group("f") or "0").ljust(6, "0")),
+        )
+    except ValueError as exc:
+        raise DateParseError(f"{raw!r} is not a time: {exc}.") from None
+    zone = tz
+    if offset := match.group("tz"):
+        if offset == "z":
+            zone = UTC
+        else:
+            sign = 1 if offset[0] == "+" else -1
+            digits = offset[1:].replace(":", "")
+            zone = timezone(
+                sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            )
+    return datetime.combine(day, clock, tzinfo=zone)
 
 
 def find_date(text: str) -> date | None:

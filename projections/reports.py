@@ -49,6 +49,7 @@ class PeriodReport:
     as_of: date
     totals: Figures
     groups: list[tuple[str, Figures]] = field(default_factory=list)
+    ledger: Any = None  # the fingerprint of the log position it reflects
 
 
 def _covering(as_of: date) -> Any:

@@ -143,3 +143,30 @@ class CatchUp:
         session.execute(
             self.tracking.delete().where(self.tracking.c.application_name == self.name)
         )
+
+
+def replay(
+    session: Session,
+    *,
+    recorder: Any,
+    mapper: Any,
+    read_models: Sequence[ReadModel],
+    stop: int,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """Apply the log up to position ``stop`` into fresh read models (no
+    tracking): the state of the read models as it was known at ``stop``."""
+    start, applied = 0, 0
+    while start < stop:
+        notifications = recorder.select_notifications(
+            start=start, limit=batch_size, stop=stop, inclusive_of_start=False
+        )
+        if not notifications:
+            break
+        events = [mapper.to_domain_event(n) for n in notifications]
+        positions = [n.id for n in notifications]
+        for model in read_models:
+            model.apply(session, events, positions)
+        start = positions[-1]
+        applied += len(positions)
+    return applied

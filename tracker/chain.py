@@ -1,14 +1,14 @@
 """The hash chain that makes edits behind the tool's back visible.
 
 Each stored event gets ``sha256(previous hash, position, event bytes, recording
-time)``. The function is pure so that recording, verification, export and
-restore all compute the very same bytes.
+time)``; the recording time is hashed as the exact UTC text stored beside it.
+The function is pure so that recording, verification, export and restore all
+compute the very same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from uuid import UUID
 
 GENESIS = "0" * 64
@@ -21,7 +21,7 @@ def chain_hash(
     originator_version: int,
     topic: str,
     state: bytes,
-    recorded_at: datetime,
+    recorded_at: str,
 ) -> str:
     digest = hashlib.sha256()
     for part in (
@@ -30,7 +30,7 @@ def chain_hash(
         str(originator_id),
         str(originator_version),
         topic,
-        recorded_at.isoformat(),
+        recorded_at,
     ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")

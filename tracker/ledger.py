@@ -25,15 +25,15 @@ from domain.task import Task, normalise_code, task_id
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
 from projections.tasks import metadata as read_model_metadata
+from tracker.audit import Audit
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO, chain_metadata
-from tracker.views import event_record
 
 CHANGE_RETRIES = 5
 READ_MODELS_NAME = "read_models"
 
 
-class TaskLedger(ReadSide, Application):
+class TaskLedger(ReadSide, Audit, Application):
     """The tracker's event-sourced application (tables ``tracker_*``)."""
 
     name = "tracker"
@@ -230,33 +230,3 @@ class TaskLedger(ReadSide, Application):
         """Every event of one task, oldest first."""
         self._load(code)
         return list(self.events.get(task_id(code)))
-
-    def task_history(self, code: str) -> list[dict[str, Any]]:
-        """Every event of one task, oldest first, with where and when it was
-        recorded and its chain hash."""
-        events = self.task_events(code)
-        table = self.recorder.events_record_cls.__table__  # type: ignore[attr-defined]
-        chain = self.recorder.chain_table  # type: ignore[attr-defined]
-        query = (
-            select(
-                table.c.originator_version,
-                table.c.id,
-                chain.c.recorded_at,
-                chain.c.hash,
-            )
-            .outerjoin(chain, chain.c.position == table.c.id)
-            .where(table.c.originator_id == task_id(code))
-        )
-        with self.recorder.transaction(commit=False) as session:  # type: ignore[attr-defined]
-            stored = {row[0]: row[1:] for row in session.execute(query)}
-        records = []
-        for event in events:
-            position, recorded_at, digest = stored.get(
-                event.originator_version, (None, None, None)
-            )
-            records.append(
-                event_record(
-                    event, position=position, recorded_at=recorded_at, digest=digest
-                )
-            )
-        return records

@@ -21,8 +21,10 @@ from domain.errors import UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
+from projections.runner import replay
 from projections.tasks import metadata as read_model_metadata
 from projections.tasks import task_facts, task_status_spans
+from tracker.audit import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -40,50 +42,110 @@ class ReadSide:
     """Mixed into ``TaskLedger``; relies on its recorder and catch-up."""
 
     recorder: Any
+    mapper: Any
     catch_up: Any
     tasks: Any
+    fingerprint: Callable[..., Fingerprint]
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only session on read models that are up to date."""
-        self.catch_up.run()
-        with self.recorder.transaction(commit=False) as session:
-            yield session
+    def reading(self, known_at: int | None = None) -> Iterator[Session]:
+        """A read-only session on the read models: up to date, or as they were
+        when the log ended at position ``known_at`` (rebuilt in memory from
+        the events up to there, with the same projection code)."""
+        if known_at is None or known_at >= self.catch_up.head():
+            self.catch_up.run()
+            with self.recorder.transaction(commit=False) as session:
+                yield session
+            return
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import StaticPool
 
-    def list_tasks(self, as_of: date, **filters: Any) -> list[Any]:
+        engine = create_engine("sqlite://", poolclass=StaticPool)
+        try:
+            read_model_metadata.create_all(engine)
+            with Session(engine) as session:
+                replay(
+                    session,
+                    recorder=self.recorder,
+                    mapper=self.mapper,
+                    read_models=[self.tasks],
+                    stop=known_at,
+                )
+                yield session
+        finally:
+            engine.dispose()
+
+    def _consistent(
+        self, known_at: int | None, query: Callable[[Session], Any]
+    ) -> tuple[Any, Fingerprint]:
+        """Run ``query`` and name the log position its answer reflects.
+
+        Under READ COMMITTED (PostgreSQL) another clerk may commit between two
+        statements, so the position is read before and after: a moved position
+        means the answer may mix two states, and it is asked again.
+        """
+        while True:
+            with self.reading(known_at) as session:
+                if known_at is not None and known_at < self.catch_up.head():
+                    return query(session), self.fingerprint(known_at)
+                before = self.catch_up.position(session)
+                answer = query(session)
+                if self.catch_up.position(session) == before:
+                    return answer, self.fingerprint(before)
+
+    def list_tasks(
+        self, as_of: date, known_at: int | None = None, **filters: Any
+    ) -> list[Any]:
         """Tasks with their status on ``as_of`` (see ``TaskReadModel.listing``)."""
-        with self.reading() as session:
+        with self.reading(known_at) as session:
             return self.tasks.listing(session, as_of, **filters)
 
-    def show_task(self, code: str) -> TaskFacts:
-        """One task's current facts, from the read model kept by the log."""
-        with self.reading() as session:
+    def show_task(self, code: str, known_at: int | None = None) -> TaskFacts:
+        """One task's facts, from the read model kept by the log."""
+        with self.reading(known_at) as session:
             facts = self.tasks.facts_of(session, normalise_code(code))
         if facts is None:
             raise UnknownTask(normalise_code(code))
         return facts
 
     def period_report(
-        self, start: date, end: date, as_of: date, by: str | None = None
+        self,
+        start: date,
+        end: date,
+        as_of: date,
+        by: str | None = None,
+        known_at: int | None = None,
     ) -> reports.PeriodReport:
-        with self.reading() as session:
-            return reports.period_report(session, start, end, as_of, by)
+        result, fingerprint = self._consistent(
+            known_at,
+            lambda session: reports.period_report(session, start, end, as_of, by),
+        )
+        result.ledger = fingerprint
+        return result
 
     def overdue_report(
-        self, as_of: date, due_within: int | None = None, agency: str | None = None
+        self,
+        as_of: date,
+        due_within: int | None = None,
+        agency: str | None = None,
+        known_at: int | None = None,
     ) -> dict[str, Any]:
-        with self.reading() as session:
+        def query(session: Session) -> tuple[list[Any], list[Any]]:
             overdue = reports.overdue_tasks(session, as_of, agency)
             soon = (
                 reports.due_soon(session, as_of, due_within, agency)
                 if due_within is not None
                 else []
             )
+            return overdue, soon
+
+        (overdue, soon), fingerprint = self._consistent(known_at, query)
         return {
             "as_of": as_of.isoformat(),
             "overdue": overdue,
             "due_soon": soon,
             "summary": reports.age_summary(overdue),
+            "ledger": fingerprint.as_dict(),
         }
 
     def overdue_codes(self, as_of: date) -> list[str]:

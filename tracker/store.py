@@ -103,7 +103,7 @@ class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
                 stored.originator_version,
                 stored.topic,
                 stored.state,
-                datetime.fromisoformat(recorded_at),
+                recorded_at,
             )
             rows.append(
                 {

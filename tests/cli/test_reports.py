@@ -219,7 +219,9 @@ def test_reports_do_not_depend_on_the_sweep(db_url: str) -> None:
     _small_ledger(db_url)
     before = as_json(db_url, "report", "--period", "2023-H1")
     ok(db_url, "sweep", "--as-of", "30/06/2023")
-    assert as_json(db_url, "report", "--period", "2023-H1") == before
+    after = as_json(db_url, "report", "--period", "2023-H1")
+    assert after["ledger"]["position"] == before["ledger"]["position"] + 2
+    assert {**after, "ledger": None} == {**before, "ledger": None}
 
 
 def test_projection_status_and_rebuild(db_url: str) -> None:

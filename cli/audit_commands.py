@@ -1,0 +1,136 @@
+"""Proving the ledger: verify its chain, export it, restore it elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from cli.context import AppContext, pass_app
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr; yields ``advance(count)``."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn(f"[bold]{description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=quiet,
+    ) as progress:
+        bar = progress.add_task(description, total=total)
+        yield lambda count: progress.advance(bar, count)
+
+
+class FingerprintParam(click.ParamType):
+    name = "POS:HASH"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from tracker.audit import parse_fingerprint
+
+        try:
+            return parse_fingerprint(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+@click.command()
+@click.option(
+    "--fingerprint",
+    type=FingerprintParam(),
+    default=None,
+    help="Also prove the ledger still holds the history a report printed "
+    "(copy POS:HASH from its footer).",
+)
+@pass_app
+def verify(app: AppContext, fingerprint: Any) -> None:
+    """Recompute the hash chain of every recorded event.
+
+    Exits 0 when intact; exits 4 and names the first broken position and its
+    task when an event was altered, removed or inserted outside the tool, or
+    when the ledger no longer matches a report's fingerprint.
+
+    \b
+    Example:
+      tracker verify
+      tracker verify --fingerprint 1234:9f2c4e1a7b3d5f60
+    """
+    ledger = app.ledger
+    with progress_bar("Verifying", ledger.catch_up.head(), app.quiet) as advance:
+        checked = ledger.verify(fingerprint, progress=advance)
+    head = ledger.fingerprint()
+    message = f"Ledger intact: {checked} events, fingerprint {head.short}."
+    if fingerprint is not None:
+        message += f" It still holds the history of {fingerprint.short}."
+    app.done(message)
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@pass_app
+def export(app: AppContext, file: str) -> None:
+    """Write the whole ledger as JSON Lines: one event per line with its
+    position, recording time, actor and hash, then an end line.
+
+    \b
+    Example:
+      tracker export so-cai-2023.jsonl
+    """
+    ledger = app.ledger
+    count = 0
+    handle = sys.stdout if file == "-" else open(file, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        with progress_bar("Exporting", ledger.catch_up.head(), app.quiet) as advance:
+            for line in ledger.export_lines():
+                handle.write(line + "\n")
+                count += 1
+                if count % 1000 == 0:
+                    advance(1000)
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    if file != "-":
+        app.done(f"Exported {count - 1} events to {file}.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@pass_app
+def restore(app: AppContext, file: str) -> None:
+    """Load an exported ledger into an empty database, checking the chain as it
+    goes; a broken or truncated file is refused (exit 4) and nothing is kept.
+    This is also how a ledger moves from SQLite to PostgreSQL.
+
+    \b
+    Example:
+      tracker --db postgresql+psycopg://vp@db/tracker restore so-cai-2023.jsonl
+    """
+    ledger = app.ledger
+    stream = sys.stdin if file == "-" else open(file, encoding="utf-8-sig")  # noqa: SIM115
+    try:
+        with progress_bar("Restoring", None, app.quiet) as advance:
+            count = ledger.restore_lines(stream, progress=advance)
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    with progress_bar("Building read models", count, app.quiet) as advance:
+        ledger.catch_up.run(progress=advance)
+    app.done(f"Restored {count} events; fingerprint {ledger.fingerprint().short}.")
+
+
+COMMANDS = [verify, export, restore]

@@ -1,0 +1,455 @@
+"""Audit: the ledger's fingerprint, its verification, export and restore.
+
+``verify`` walks the events and their chain rows in log order and recomputes
+every hash: an event altered, removed or inserted outside the tool breaks the
+chain at that position. Someone with write access to the database could
+recompute the whole chain, so every report prints the fingerprint
+(``POSITION:HASH``) it was computed at; ``verify --fingerprint`` proves that
+today's ledger still holds, unchanged, the history behind that figure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from sqlalchemy import func, insert, select, text
+
+from domain.errors import IntegrityFailure, TaskRuleError
+from domain.task import task_id
+from domain.text import fold
+from tracker.chain import GENESIS, chain_hash
+from tracker.views import event_record
+
+WINDOW = 5000
+MIN_FINGERPRINT_HEX = 16
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    position: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.position}:{self.hash}"
+
+    @property
+    def short(self) -> str:
+        return f"{self.position}:{self.hash[:MIN_FINGERPRINT_HEX]}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"position": self.position, "hash": self.hash}
+
+
+def parse_fingerprint(text: str) -> Fingerprint:
+    """``POSITION:HASH``; the hash may be shortened to 16 hex digits."""
+    position, _, digest = text.strip().partition(":")
+    digest = digest.lower()
+    if (
+        not position.isdigit()
+        or len(digest) < MIN_FINGERPRINT_HEX
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise ValueError(
+            f"{text!r} is not a fingerprint; copy it from a report's footer "
+            "(POSITION:HASH, at least 16 hex digits of the hash)."
+        )
+    return Fingerprint(int(position), digest)
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """One position of the log: the event row and the chain row, either may
+    be missing when the database was edited behind the tool's back."""
+
+    position: int
+    event: Any | None  # (originator_id, originator_version, topic, state)
+    chain: Any | None  # (recorded_at, previous_hash, hash)
+
+
+class Audit:
+    """Mixed into ``TaskLedger``; relies on its recorder and mapper."""
+
+    recorder: Any
+    mapper: Any
+    catch_up: Any
+    task_facts: Callable[[str], Any]
+
+    @property
+    def _events(self) -> Any:
+        return self.recorder.events_record_cls.__table__
+
+    @property
+    def _chain(self) -> Any:
+        return self.recorder.chain_table
+
+    def fingerprint(self, position: int | None = None) -> Fingerprint:
+        """The chain hash at ``position`` (default: the head of the ledger)."""
+        chain = self._chain
+        query = select(chain.c.position, chain.c.hash)
+        if position is not None:
+            query = query.where(chain.c.position <= position)
+        query = query.order_by(chain.c.position.desc()).limit(1)
+        with self.recorder.transaction(commit=False) as session:
+            row = session.execute(query).first()
+        return Fingerprint(row[0], row[1]) if row else Fingerprint(0, GENESIS)
+
+    def position_known_at(self, moment_utc: str) -> int:
+        """The last log position recorded at or before ``moment_utc`` (ISO)."""
+        chain = self._chain
+        with self.recorder.transaction(commit=False) as session:
+            value = session.execute(
+                select(func.max(chain.c.position)).where(
+                    chain.c.recorded_at <= moment_utc
+                )
+            ).scalar()
+        return int(value or 0)
+
+    def history(
+        self,
+        code: str | None = None,
+        *,
+        since_utc: str | None = None,
+        actor: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Recorded events, oldest first, with position, recording time, actor
+        and hash: one task's (``code``), or everyone's since a moment."""
+        events, chain = self._events, self._chain
+        query = (
+            select(
+                events.c.id,
+                events.c.originator_id,
+                events.c.originator_version,
+                events.c.topic,
+                events.c.state,
+                chain.c.recorded_at,
+                chain.c.hash,
+            )
+            .outerjoin(chain, chain.c.position == events.c.id)
+            .order_by(events.c.id)
+        )
+        if code is not None:
+            self.task_facts(code)  # refuses an unknown code
+            query = query.where(events.c.originator_id == task_id(code))
+        if since_utc is not None:
+            query = query.where(chain.c.recorded_at >= since_utc)
+        with self.recorder.transaction(commit=False) as session:
+            rows = session.execute(query).all()
+        codes = self._codes({row.originator_id for row in rows})
+        records = []
+        for row in rows:
+            event = self.mapper.to_domain_event(
+                StoredEvent(
+                    row.originator_id,
+                    row.originator_version,
+                    row.topic,
+                    bytes(row.state),
+                )
+            )
+            if actor is not None and fold(event.actor) != fold(actor):
+                continue
+            record = event_record(
+                event, position=row.id, recorded_at=row.recorded_at, digest=row.hash
+            )
+            records.append({"code": codes.get(row.originator_id), **record})
+        return records
+
+    def _codes(self, originator_ids: set[Any]) -> dict[Any, str]:
+        """Task codes of aggregate IDs, read from their ``Assigned`` events."""
+        events = self._events
+        ids = list(originator_ids)
+        codes: dict[Any, str] = {}
+        with self.recorder.transaction(commit=False) as session:
+            for start in range(0, len(ids), 500):
+                rows = session.execute(
+                    select(events.c.originator_id, events.c.state).where(
+                        events.c.originator_id.in_(ids[start : start + 500]),
+                        events.c.originator_version == 1,
+                    )
+                )
+                for originator_id, state in rows:
+                    try:
+                        codes[originator_id] = json.loads(bytes(state))["code"]
+                    except (ValueError, KeyError, TypeError):
+                        continue
+        return codes
+
+    def _entries(self, stop: int | None = None) -> Iterator[StoredEntry]:
+        """Every position holding an event row or a chain row, in order."""
+        events, chain = self._events, self._chain
+        with self.recorder.transaction(commit=False) as session:
+            last = max(
+                session.execute(select(func.max(events.c.id))).scalar() or 0,
+                session.execute(select(func.max(chain.c.position))).scalar() or 0,
+            )
+            if stop is not None:
+                last = min(last, stop)
+            low = 0
+            while low < last:
+                high = min(low + WINDOW, last)
+                event_rows = {
+                    row[0]: row[1:]
+                    for row in session.execute(
+                        select(
+                            events.c.id,
+                            events.c.originator_id,
+                            events.c.originator_version,
+                            events.c.topic,
+                            events.c.state,
+                        ).where(events.c.id > low, events.c.id <= high)
+                    )
+                }
+                chain_rows = {
+                    row[0]: row[1:]
+                    for row in session.execute(
+                        select(
+                            chain.c.position,
+                            chain.c.recorded_at,
+                            chain.c.previous_hash,
+                            chain.c.hash,
+                        ).where(chain.c.position > low, chain.c.position <= high)
+                    )
+                }
+                for position in sorted(event_rows.keys() | chain_rows.keys()):
+                    yield StoredEntry(
+                        position, event_rows.get(position), chain_rows.get(position)
+                    )
+                low = high
+
+    def verify(
+        self,
+        fingerprint: Fingerprint | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Recompute the chain; raise ``IntegrityFailure`` at the first break.
+
+        Returns how many events were checked. With a fingerprint, also check
+        that the chain hash at its position is the one the report printed.
+        """
+        previous = GENESIS
+        checked = 0
+        fingerprint_seen = fingerprint is None
+        for entry in self._entries():
+            problem = _problem(entry, previous)
+            if problem:
+                raise IntegrityFailure(
+                    f"The ledger is broken at position {entry.position} "
+                    f"({self._task_of(entry)}): {problem}."
+                )
+            assert entry.chain is not None
+            previous = entry.chain[2]
+            checked += 1
+            if fingerprint is not None and entry.position == fingerprint.position:
+                fingerprint_seen = previous.startswith(fingerprint.hash)
+                if not fingerprint_seen:
+                    raise IntegrityFailure(
+                        "The ledger no longer matches fingerprint "
+                        f"{fingerprint.short}: the history up to position "
+                        f"{fingerprint.position} was rewritten (its hash there is now "
+                        f"{previous[:MIN_FINGERPRINT_HEX]})."
+                    )
+            if progress is not None and checked % 1000 == 0:
+                progress(1000)
+        if progress is not None:
+            progress(checked % 1000)
+        if not fingerprint_seen:
+            assert fingerprint is not None
+            raise IntegrityFailure(
+                f"The ledger has no event at position {fingerprint.position} of "
+                f"fingerprint {fingerprint.short}."
+            )
+        return checked
+
+    def _task_of(self, entry: StoredEntry) -> str:
+        """The task a broken position belongs to, as well as it can be told."""
+        if entry.event is None:
+            return "an event that is no longer there"
+        originator_id = entry.event[0]
+        code = self._codes({originator_id}).get(originator_id)
+        return f"task {code}" if code else f"task {originator_id}"
+
+    # -- export and restore ------------------------------------------------------
+
+    def export_lines(self) -> Iterator[str]:
+        """The ledger as JSON Lines, ending with a line that states its size
+        and head (so a truncated file is told from a complete one)."""
+        count = 0
+        head = Fingerprint(0, GENESIS)
+        for entry in self._entries():
+            if entry.event is None or entry.chain is None:
+                raise IntegrityFailure(
+                    f"Cannot export: position {entry.position} is broken; run verify."
+                )
+            originator_id, version, topic, state = entry.event
+            recorded_at, previous_hash, digest = entry.chain
+            count += 1
+            head = Fingerprint(entry.position, digest)
+            yield json.dumps(
+                {
+                    "position": entry.position,
+                    "recorded_at": recorded_at,
+                    "originator_id": str(originator_id),
+                    "originator_version": version,
+                    "topic": topic,
+                    "state": json.loads(bytes(state)),
+                    "previous_hash": previous_hash,
+                    "hash": digest,
+                },
+                ensure_ascii=False,
+            )
+        yield json.dumps({"end": True, "events": count, "head": head.as_dict()})
+
+    def restore_lines(
+        self, lines: Iterable[str], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Load an export into this (empty) ledger, checking the chain as it
+        goes; any break or truncation keeps nothing."""
+        events, chain = self._events, self._chain
+        with self.recorder.transaction(commit=True) as session:
+            if session.execute(select(func.count()).select_from(events)).scalar():
+                raise TaskRuleError(
+                    "Restore needs an empty database; this one already holds events."
+                )
+            previous, count, ended = GENESIS, 0, False
+            event_rows: list[dict[str, Any]] = []
+            chain_rows: list[dict[str, Any]] = []
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                if ended:
+                    raise IntegrityFailure(f"Line {number} follows the end marker.")
+                record = _parse_line(line, number)
+                if record.get("end"):
+                    _check_end(record, count, previous)
+                    ended = True
+                    continue
+                event_row, chain_row = _checked_rows(record, previous, number)
+                previous = chain_row["hash"]
+                event_rows.append(event_row)
+                chain_rows.append(chain_row)
+                count += 1
+                if len(event_rows) >= WINDOW:
+                    _flush(session, events, chain, event_rows, chain_rows, progress)
+            if not ended:
+                raise IntegrityFailure(
+                    "The file is truncated: its end marker is missing; nothing "
+                    "was restored."
+                )
+            _flush(session, events, chain, event_rows, chain_rows, progress)
+            if session.bind.dialect.name == "postgresql":
+                session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{events.name}', 'id'),"
+                        f" (SELECT COALESCE(MAX(id), 1) FROM {events.name}))"
+                    )
+                )
+        return count
+
+
+def _problem(entry: StoredEntry, previous: str) -> str | None:
+    """What is wrong at one position, given the hash before it."""
+    if entry.event is None:
+        return "its event was removed"
+    if entry.chain is None:
+        return "an event was inserted outside the tool (it has no chain entry)"
+    originator_id, version, topic, state = entry.event
+    recorded_at, previous_hash, digest = entry.chain
+    if previous_hash != previous:
+        return "the chain entry before it was removed or altered"
+    expected = chain_hash(
+        previous,
+        entry.position,
+        originator_id,
+        version,
+        topic,
+        bytes(state),
+        recorded_at,
+    )
+    if expected != digest:
+        return "the stored event was altered"
+    return None
+
+
+def _parse_line(line: str, number: int) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise IntegrityFailure(
+            f"Line {number} is not a complete JSON record (the file is truncated "
+            "or damaged); nothing was restored."
+        ) from None
+    if not isinstance(record, dict):
+        raise IntegrityFailure(f"Line {number} is not a ledger record.")
+    return record
+
+
+def _check_end(record: dict[str, Any], count: int, previous: str) -> None:
+    head = record.get("head") or {}
+    if record.get("events") != count or head.get("hash") != previous:
+        raise IntegrityFailure(
+            f"The end marker says {record.get('events')} events ending in "
+            f"{str(head.get('hash'))[:16]}, but the file holds {count} ending in "
+            f"{previous[:16]}; nothing was restored."
+        )
+
+
+def _checked_rows(
+    record: dict[str, Any], previous: str, number: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    try:
+        position = int(record["position"])
+        originator_id = UUID(record["originator_id"])
+        version = int(record["originator_version"])
+        topic = str(record["topic"])
+        state = json.dumps(
+            record["state"], separators=(",", ":"), ensure_ascii=False
+        ).encode("utf-8")
+        recorded_at = str(record["recorded_at"])
+        digest = str(record["hash"])
+        previous_hash = str(record["previous_hash"])
+    except (KeyError, ValueError, TypeError):
+        raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
+    expected = chain_hash(
+        previous, position, originator_id, version, topic, state, recorded_at
+    )
+    if previous_hash != previous or expected != digest:
+        raise IntegrityFailure(
+            f"The chain is broken at line {number} (position {position}): the "
+            "file was altered; nothing was restored."
+        )
+    return (
+        {
+            "id": position,
+            "originator_id": originator_id,
+            "originator_version": version,
+            "topic": topic,
+            "state": state,
+        },
+        {
+            "position": position,
+            "recorded_at": recorded_at,
+            "previous_hash": previous_hash,
+            "hash": digest,
+        },
+    )
+
+
+def _flush(
+    session: Any,
+    events: Any,
+    chain: Any,
+    event_rows: list[dict[str, Any]],
+    chain_rows: list[dict[str, Any]],
+    progress: Callable[[int], None] | None,
+) -> None:
+    if event_rows:
+        session.execute(insert(events), event_rows)
+        session.execute(insert(chain), chain_rows)
+        if progress is not None:
+            progress(len(event_rows))
+    event_rows.clear()
+    chain_rows.clear()
