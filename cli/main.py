@@ -91,6 +91,7 @@ def _register() -> None:
         admin_commands,
         audit_commands,
         batch,
+        db_commands,
         demo,
         logging_commands,
         query_commands,
@@ -104,6 +105,7 @@ def _register() -> None:
         batch,
         audit_commands,
         admin_commands,
+        db_commands,
         demo,
     ):
         for command in module.COMMANDS:

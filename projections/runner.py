@@ -3,11 +3,17 @@
 SQLite cannot push notifications (``recorder.subscribe()`` is PostgreSQL
 only), so every process pulls: read the notifications after the tracked
 position, apply them, and move the tracking row forward in the same
-transaction. The tracking row is moved with a compare-and-set
-(``... WHERE notification_id = <what we read>``) before anything is applied:
-two processes catching up at once cannot both win, and the loser rolls back
-and starts again from the new position. A crash anywhere leaves either the
-old position and old rows, or the new position and new rows.
+transaction. The tracking row is locked first (``SELECT ... FOR UPDATE`` on
+PostgreSQL; SQLite has one writer at a time) and then moved with a
+compare-and-set (``... WHERE notification_id = <what we read>``): two
+processes catching up at once cannot both win, and the loser rolls back and
+starts again from the new position. A crash anywhere leaves either the old
+position and old rows, or the new position and new rows.
+
+After its own write a process does not wait for a busy projector
+(``blocking=False`` skips a locked tracking row): whoever holds it, or the
+next reader, applies the new events. Readers always wait, so every answer is
+current.
 """
 
 from __future__ import annotations
@@ -77,13 +83,20 @@ class CatchUp:
         self,
         batch_size: int = BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
+        *,
+        blocking: bool = True,
     ) -> int:
-        """Apply every pending event; return how many were applied here."""
+        """Apply every pending event; return how many were applied here.
+
+        With ``blocking=False``, return at once if another process is applying.
+        """
         applied = 0
         contention = 0
         while True:
+            if self.lag() == 0:  # two cheap reads, no lock: the usual case
+                return applied
             try:
-                count = self._step(batch_size)
+                count = self._step(batch_size, blocking)
             except LostRace:
                 contention += 1
                 if contention > MAX_CONTENTION_RETRIES:
@@ -95,10 +108,12 @@ class CatchUp:
             if progress is not None:
                 progress(count)
 
-    def _step(self, batch_size: int) -> int:
+    def _step(self, batch_size: int, blocking: bool = True) -> int:
         try:
             with self.recorder.transaction(commit=True) as session:
-                start = self.position(session)
+                start = self._lock(session, blocking)
+                if start is None:
+                    return 0  # another process is applying right now
                 notifications = self.recorder.select_notifications(
                     start=start, limit=batch_size, inclusive_of_start=False
                 )
@@ -113,6 +128,22 @@ class CatchUp:
                 return len(notifications)
         except (IntegrityError, SQLAlchemyIntegrityError) as exc:
             raise LostRace from exc
+
+    def _lock(self, session: Session, blocking: bool) -> int | None:
+        """Lock the tracking row and return its position (0 if there is none
+        yet); ``None`` when not blocking and another process holds it."""
+        table = self.tracking
+        query = select(table.c.notification_id).where(
+            table.c.application_name == self.name
+        )
+        locked = session.execute(
+            query.with_for_update(skip_locked=not blocking)
+        ).first()
+        if locked is not None:
+            return int(locked[0] or 0)
+        if not blocking and session.execute(query).first() is not None:
+            return None
+        return 0
 
     def _move_tracking(self, session: Session, start: int, end: int) -> None:
         table = self.tracking

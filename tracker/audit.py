@@ -288,19 +288,22 @@ class Audit:
             recorded_at, previous_hash, digest = entry.chain
             count += 1
             head = Fingerprint(entry.position, digest)
-            yield json.dumps(
+            fields = json.dumps(
                 {
                     "position": entry.position,
                     "recorded_at": recorded_at,
                     "originator_id": str(originator_id),
                     "originator_version": version,
                     "topic": topic,
-                    "state": json.loads(bytes(state)),
                     "previous_hash": previous_hash,
                     "hash": digest,
                 },
                 ensure_ascii=False,
             )
+            # The stored state is already compact JSON: splice it in as it is
+            # (re-encoding half a million events would double the export time).
+            yield f'{fields[:-1]}, "state": {bytes(state).decode("utf-8")}}}'
+
         yield json.dumps({"end": True, "events": count, "head": head.as_dict()})
 
     def restore_lines(

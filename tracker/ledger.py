@@ -10,6 +10,8 @@ once after it commits.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -29,7 +31,7 @@ from tracker.audit import Audit
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO, chain_metadata
 
-CHANGE_RETRIES = 5
+CHANGE_RETRIES = 12
 READ_MODELS_NAME = "read_models"
 
 
@@ -71,12 +73,18 @@ class TaskLedger(ReadSide, Audit, Application):
     def _notify(self, recordings: list[Any]) -> None:
         """After every save outside a batch, bring the read models up to date."""
         if self._batch_depth == 0:
-            self.catch_up.run()
+            self.catch_up.run(blocking=False)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Record everything inside atomically: all of it, or none of it."""
-        with self.recorder.transaction(commit=True):  # type: ignore[attr-defined]
+        """Record everything inside atomically: all of it, or none of it.
+
+        The append lock is taken first: a batch reads before it writes, and two
+        batches that both read and then both waited for the lock would deadlock.
+        """
+        with self.recorder.transaction(commit=True) as session:  # type: ignore[attr-defined]
+            if self._batch_depth == 0:
+                self.recorder._lock_table(session)  # type: ignore[attr-defined]
             self._batch_depth += 1
             try:
                 yield
@@ -96,7 +104,7 @@ class TaskLedger(ReadSide, Audit, Application):
 
     def _change(self, code: str, command: Callable[[Task], Any]) -> TaskFacts:
         """Apply ``command`` to the task and save, retrying on conflicts."""
-        for _ in range(CHANGE_RETRIES):
+        for attempt in range(1, CHANGE_RETRIES + 1):
             task = self._load(code)
             command(task)
             if not task.pending_events:
@@ -106,6 +114,7 @@ class TaskLedger(ReadSide, Audit, Application):
             except IntegrityError:
                 if self._batch_depth:
                     break  # the batch's transaction is spoiled; refuse it whole
+                time.sleep(random.uniform(0, 0.005) * attempt)  # let the winner go
                 continue
             return task.facts
         raise ConcurrentChange(normalise_code(code))

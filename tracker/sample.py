@@ -67,6 +67,14 @@ FIELDS = (
 
 DOCUMENT_KINDS = ("UBND-TTHC", "UBND-KGVX", "QĐ-UBND", "KH-UBND", "TB-VPCP", "CĐ-TTg")
 
+PROGRESS = (
+    "Đã xây dựng dự thảo, đang lấy ý kiến các cơ quan liên quan",
+    "Đã tổ chức họp triển khai, phân công cán bộ thực hiện",
+    "Đang tổng hợp, hoàn thiện báo cáo trình UBND tỉnh",
+    "Đã gửi văn bản đề nghị Bộ, ngành hướng dẫn",
+    "Đã hoàn thành 50% khối lượng công việc",
+)
+
 REASONS = (
     "Chờ ý kiến của Bộ, ngành Trung ương",
     "Khối lượng công việc lớn, cần thêm thời gian",
@@ -88,6 +96,7 @@ class SampleTask:
     extensions: list[tuple[date, date, str]] = field(default_factory=list)
     completed_on: date | None = None
     cancelled_on: date | None = None
+    notes: list[tuple[date, str]] = field(default_factory=list)
 
 
 def sample_tasks(
@@ -140,6 +149,7 @@ def _live(task: SampleTask, rng: random.Random, end: date) -> None:
         cancelled = task.assigned_on + timedelta(days=rng.randrange(5, 60))
         if cancelled <= end:
             task.cancelled_on = cancelled
+        _note_progress(task, rng, end)
         return
     if roll < 0.63:
         if due is not None:
@@ -150,6 +160,17 @@ def _live(task: SampleTask, rng: random.Random, end: date) -> None:
             done = task.assigned_on + timedelta(days=rng.randrange(10, 90))
         if done <= end:
             task.completed_on = done
+    _note_progress(task, rng, end)
+
+
+def _note_progress(task: SampleTask, rng: random.Random, end: date) -> None:
+    """Zero to six progress notes between assignment and the task's close."""
+    last = min(d for d in (task.completed_on, task.cancelled_on, end) if d)
+    span = (last - task.assigned_on).days
+    for _ in range(rng.choice((0, 1, 2, 3, 3, 4, 4, 5, 6))):
+        on = task.assigned_on + timedelta(days=rng.randrange(span + 1))
+        task.notes.append((on, rng.choice(PROGRESS)))
+    task.notes.sort()
 
 
 def build_task(sample: SampleTask, actor: str, today: date) -> Task:
@@ -166,6 +187,8 @@ def build_task(sample: SampleTask, actor: str, today: date) -> Task:
         actor=actor,
         today=today,
     )
+    for on, text in sample.notes:
+        task.note_progress(text=text, on=on, actor=actor, today=today)
     for granted, new_due, reason in sample.extensions:
         task.extend_deadline(
             to=new_due,

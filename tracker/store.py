@@ -2,13 +2,21 @@
 
 The chain row of every event is written by the recorder in the same
 transaction as the event itself, after the insert has taken the write lock
-(SQLite's database lock, PostgreSQL's ``LOCK TABLE ... IN EXCLUSIVE MODE``),
-so concurrent writers always chain onto the hash committed just before them.
-One code path serves SQLite and PostgreSQL.
+(SQLite's database lock; on PostgreSQL a transaction-scoped advisory lock), so
+concurrent writers get consecutive positions in commit order and always chain
+onto the hash committed just before them. One code path serves SQLite and
+PostgreSQL.
+
+Why an advisory lock rather than the library's ``LOCK TABLE ... IN EXCLUSIVE
+MODE``: PostgreSQL only grants that lock mode to roles that may UPDATE, DELETE
+or TRUNCATE the table, and the append-only clerk role (``tracker db harden``)
+must have none of those. Every writer goes through this recorder, so every
+writer takes the same advisory lock.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -25,6 +33,7 @@ from sqlalchemy import (
     Table,
     insert,
     select,
+    text,
 )
 from sqlalchemy.orm import Session
 
@@ -59,6 +68,12 @@ def utc_now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for ``pg_advisory_xact_lock``."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
 class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
     """Writes each event's chain row in the event's own transaction."""
 
@@ -66,6 +81,16 @@ class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
         super().__init__(*args, **kwargs)
         self.chain_table = chain_table_for(self.events_table_name)
         self.tables.append(self.chain_table)
+        self.write_lock_key = advisory_key(f"{self.events_table_name}:append")
+
+    def _lock_table(self, session: Session) -> None:
+        """Serialise appends until commit (see the module docstring)."""
+        assert self.datastore.engine is not None
+        if self.datastore.engine.dialect.name == "postgresql":
+            session.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"),
+                {"key": self.write_lock_key},
+            )
 
     def _insert_stored_events(
         self, session: Session, stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -12,7 +12,30 @@ def make_tracker(
     url: str | None = None, *, today: Callable[[], date] = today_in_vietnam
 ):  # -> TaskLedger (imported lazily: SQLAlchemy is heavy for --help)
     """Build the ledger on ``url`` (see ``settings.database_url``)."""
+    from tracker.database import explain
     from tracker.ledger import TaskLedger
 
-    env = {"SQLALCHEMY_URL": database_url(url)}
-    return TaskLedger(env, today=today)
+    resolved = database_url(url)
+    try:
+        return TaskLedger({"SQLALCHEMY_URL": resolved}, today=today)
+    except Exception as exc:
+        if _is_connection_error(exc):
+            raise explain(exc, resolved) from None
+        raise
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    """Errors that mean "this database cannot be reached or used", whichever
+    layer (SQLAlchemy, eventsourcing, the driver) raised them."""
+    names = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e}
+    return bool(
+        names
+        & {
+            "OperationalError",
+            "InterfaceError",
+            "ArgumentError",
+            "NoSuchModuleError",
+            "DatabaseError",
+            "ProgrammingError",
+        }
+    )

@@ -1,0 +1,113 @@
+"""``tracker db``: create the schema, check the database, harden PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cli.context import AppContext, pass_app
+
+
+def _url(app: AppContext) -> str:
+    from tracker.settings import database_url
+
+    return database_url(app.db)
+
+
+@click.group()
+def db() -> None:
+    """The database behind the ledger: init, check, harden.
+
+    \b
+    Example:
+      tracker --db postgresql+psycopg://vp@db.local/tracker db init
+      tracker db check
+    """
+
+
+@db.command()
+@pass_app
+def init(app: AppContext) -> None:
+    """Create the ledger's tables if they are missing (safe to run again).
+
+    \b
+    Example:
+      tracker --db postgresql+psycopg://admin@db.local/tracker db init
+    """
+    from tracker.database import check_database
+
+    app.ledger.catch_up.run()  # building the ledger creates what is missing
+    report = check_database(_url(app))
+    app.done(f"Schema ready on {report.kind} {report.version} ({report.url}).")
+
+
+@db.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@pass_app
+def check(app: AppContext, fmt: str) -> None:
+    """Report the database kind, schema state, event count and how far the read
+    models are behind. Exits 1 when the schema is incomplete.
+
+    \b
+    Example:
+      tracker db check --format json
+    """
+    from tracker.database import check_database
+
+    report = check_database(_url(app))
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Database:    {report.kind} {report.version}")
+        click.echo(f"URL:         {report.url}")
+        state = (
+            "ready"
+            if report.schema_ready
+            else (
+                "missing "
+                + ", ".join(report.missing_tables)
+                + " (run 'tracker db init')"
+            )
+        )
+        click.echo(f"Schema:      {state}")
+        click.echo(
+            f"Events:      {report.events if report.events is not None else '-'}"
+        )
+        behind = report.behind
+        click.echo(
+            "Read models: "
+            + (f"{behind} events behind" if behind is not None else "not built yet")
+        )
+    if not report.schema_ready:
+        raise click.exceptions.Exit(1)
+
+
+@db.command()
+@click.option("--role", required=True, help="The clerks' PostgreSQL role.")
+@click.option(
+    "--password",
+    default=None,
+    help="Set the role's password (omit to keep or set it yourself).",
+)
+@pass_app
+def harden(app: AppContext, role: str, password: str | None) -> None:
+    """Create or adjust a PostgreSQL role that may read and append events but
+    never update or delete them (PostgreSQL only).
+
+    \b
+    Example:
+      tracker --db postgresql+psycopg://admin@db.local/tracker \\
+        db harden --role van_thu --password 'mật khẩu'
+      TRACKER_DATABASE_URL=postgresql+psycopg://van_thu:...@db.local/tracker \\
+        tracker list
+    """
+    from tracker.database import harden as harden_role
+
+    app.ledger.catch_up.run()  # the tables must exist before they are granted
+    for statement in harden_role(_url(app), role, password):
+        click.echo(statement + ";")
+    app.done(f"Role {role} may now read and append events, never rewrite them.")
+
+
+COMMANDS = [db]

@@ -1,0 +1,194 @@
+"""The database itself: readable connection errors, a health check, and the
+append-only clerk role on PostgreSQL.
+
+Nothing here records events: these are the administrator's tools around the
+ledger, built on plain SQLAlchemy so that they work on a database the ledger
+cannot open yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.errors import TrackerError
+
+APPLICATION = "tracker"
+LEDGER_TABLES = (f"{APPLICATION}_events", f"{APPLICATION}_chain")
+TRACKING_TABLE = f"{APPLICATION}_tracking"
+READ_MODEL_TABLES = ("tasks_view", "task_facts", "task_status_spans")
+ALL_TABLES = (*LEDGER_TABLES, TRACKING_TABLE, *READ_MODEL_TABLES)
+_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class DatabaseUnavailable(TrackerError):
+    """The database named cannot be opened; the message never shows a password."""
+
+
+def redact(url: str) -> str:
+    """The URL as it may be shown: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def explain(error: BaseException, url: str) -> DatabaseUnavailable:
+    """One readable line for a connection failure, without the password."""
+    cause: BaseException = error
+    while cause.__cause__ is not None and type(cause).__module__.startswith(
+        ("eventsourcing", "sqlalchemy")
+    ):
+        cause = cause.__cause__
+    detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    detail = re.sub(r"\s*\(Background on this error at:.*", "", detail)
+    password = re.search(r"://[^:/@]+:([^@]*)@", url)
+    if password and password.group(1):
+        detail = detail.replace(password.group(1), "***")
+    return DatabaseUnavailable(
+        f"Cannot open the database {redact(url)}: {detail or type(cause).__name__}."
+    )
+
+
+@dataclass
+class DatabaseReport:
+    kind: str
+    version: str
+    url: str
+    missing_tables: list[str] = field(default_factory=list)
+    events: int | None = None
+    read_model_position: int | None = None
+
+    @property
+    def schema_ready(self) -> bool:
+        return not self.missing_tables
+
+    @property
+    def behind(self) -> int | None:
+        if self.events is None or self.read_model_position is None:
+            return None
+        return max(self.events - self.read_model_position, 0)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "version": self.version,
+            "url": self.url,
+            "schema_ready": self.schema_ready,
+            "missing_tables": self.missing_tables,
+            "events": self.events,
+            "read_models": {
+                "position": self.read_model_position,
+                "behind": self.behind,
+            },
+        }
+
+
+def _engine(url: str) -> Any:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        return create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        raise DatabaseUnavailable(
+            f"{redact(url)} is not a database URL this tracker can use ({exc})."
+        ) from None
+
+
+def check_database(url: str) -> DatabaseReport:
+    """What kind of database this is, whether its schema is in place, how
+    many events it holds, and how far the read models are behind."""
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    engine = _engine(url)
+    try:
+        with engine.connect() as connection:
+            dialect = engine.dialect.name
+            version = connection.execute(
+                text(
+                    "SELECT version()"
+                    if dialect == "postgresql"
+                    else "SELECT sqlite_version()"
+                )
+            ).scalar()
+            present = set(inspect(connection).get_table_names())
+            report = DatabaseReport(
+                kind=dialect,
+                version=str(version).split(" on ")[0],
+                url=redact(url),
+                missing_tables=[t for t in ALL_TABLES if t not in present],
+            )
+            if LEDGER_TABLES[0] in present:
+                report.events = int(
+                    connection.execute(
+                        text(f"SELECT count(*) FROM {LEDGER_TABLES[0]}")
+                    ).scalar()
+                    or 0
+                )
+            if TRACKING_TABLE in present:
+                report.read_model_position = int(
+                    connection.execute(
+                        text(
+                            f"SELECT coalesce(max(notification_id), 0) FROM "
+                            f"{TRACKING_TABLE}"
+                        )
+                    ).scalar()
+                    or 0
+                )
+            return report
+    except SQLAlchemyError as exc:
+        raise explain(exc, url) from None
+    finally:
+        engine.dispose()
+
+
+def harden(url: str, role: str, password: str | None = None) -> list[str]:
+    """Create or adjust ``role`` so that it may read and append events but
+    never update or delete them; it keeps full use of the read models (which
+    are rebuildable). Returns the statements run, for the record."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not _ROLE_NAME.match(role):
+        raise TrackerError(
+            f"{role!r} is not a plain role name (lower-case letters, digits, _)."
+        )
+    engine = _engine(url)
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        raise TrackerError("An append-only role needs PostgreSQL; SQLite has no roles.")
+    events, chain = LEDGER_TABLES
+    shown: list[str] = []
+    try:
+        with engine.begin() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
+            ).first()
+            schema = connection.execute(text("SELECT current_schema()")).scalar()
+            role_sql = (
+                f"{'ALTER' if exists else 'CREATE'} ROLE {role} LOGIN NOSUPERUSER "
+                "NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+            )
+            statements = [
+                f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
+                f"REVOKE ALL ON {events}, {chain} FROM {role}",
+                f"GRANT SELECT, INSERT ON {events}, {chain} TO {role}",
+                f"GRANT USAGE, SELECT ON SEQUENCE {events}_id_seq TO {role}",
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON {TRACKING_TABLE}, "
+                f"{', '.join(READ_MODEL_TABLES)} TO {role}",
+            ]
+            if password:
+                quoted = "'" + password.replace("'", "''") + "'"
+                connection.exec_driver_sql(f"{role_sql} PASSWORD {quoted}")
+                shown.append(f"{role_sql} PASSWORD ***")
+            else:
+                connection.exec_driver_sql(role_sql)
+                shown.append(role_sql)
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+                shown.append(statement)
+    except SQLAlchemyError as exc:
+        raise explain(exc, url) from None
+    finally:
+        engine.dispose()
+    return shown
