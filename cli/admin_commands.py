@@ -7,6 +7,7 @@ import json
 import click
 
 from cli.context import AppContext, pass_app
+from cli.progress import progress_bar
 
 
 @click.group()
@@ -55,28 +56,10 @@ def rebuild(app: AppContext) -> None:
     Example:
       tracker projections rebuild
     """
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
     ledger = app.ledger
     total = ledger.projection_status().head
-    with Progress(
-        TextColumn("[bold]Rebuilding read models"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=True,
-        disable=app.quiet,
-    ) as progress:
-        bar = progress.add_task("rebuild", total=total)
-        applied = ledger.rebuild_read_models(
-            progress=lambda count: progress.advance(bar, count)
-        )
+    with progress_bar("Rebuilding read models", total, app.quiet) as advance:
+        applied = ledger.rebuild_read_models(progress=advance)
     app.done(f"Rebuilt read models from {applied} events.")
 
 

@@ -3,38 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from cli.context import AppContext, pass_app
-
-
-@contextmanager
-def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr; yields ``advance(count)``."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    with Progress(
-        TextColumn(f"[bold]{description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=quiet,
-    ) as progress:
-        bar = progress.add_task(description, total=total)
-        yield lambda count: progress.advance(bar, count)
+from cli.progress import progress_bar
 
 
 class FingerprintParam(click.ParamType):

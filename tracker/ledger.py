@@ -160,6 +160,26 @@ class TaskLedger(ReadSide, Audit, Application):
                     progress(len(chunk))
         return len(tasks)
 
+    def import_task_list(
+        self,
+        rows: list[Any],
+        actor: str,
+        *,
+        skip_invalid: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> Any:
+        """Validate every row, then record the new tasks (see ``importing``).
+
+        Without ``skip_invalid`` a single bad row refuses the whole file.
+        """
+        from tracker.importing import ImportRefused, plan_import
+
+        plan = plan_import(rows, self.facts_by_code, actor, self.today())
+        if plan.rejected and not skip_invalid:
+            raise ImportRefused(plan.rejected, len(rows))
+        self.record_new_tasks(plan.new, progress=progress)
+        return plan
+
     def existing_codes(self, codes: list[str]) -> set[str]:
         """Which of these task codes the ledger already holds."""
         table = self.recorder.events_record_cls.__table__  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from domain.task import normalise_code
 from projections import reports
 from projections.runner import replay
 from projections.tasks import metadata as read_model_metadata
-from projections.tasks import task_facts, task_status_spans
+from projections.tasks import task_facts, task_status_spans, tasks_view
 from tracker.audit import Fingerprint
 
 
@@ -107,6 +107,21 @@ class ReadSide:
         if facts is None:
             raise UnknownTask(normalise_code(code))
         return facts
+
+    def facts_by_code(self, codes: list[str]) -> dict[str, TaskFacts]:
+        """The recorded facts of those of ``codes`` the ledger holds."""
+        found: dict[str, TaskFacts] = {}
+        with self.reading() as session:
+            for start in range(0, len(codes), 500):
+                rows = session.execute(
+                    select(task_facts.c.facts)
+                    .join(tasks_view, tasks_view.c.task_id == task_facts.c.task_id)
+                    .where(tasks_view.c.code.in_(codes[start : start + 500]))
+                )
+                for (data,) in rows:
+                    facts = facts_from_dict(json.loads(data))
+                    found[facts.code] = facts
+        return found
 
     def period_report(
         self,

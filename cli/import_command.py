@@ -1,0 +1,87 @@
+"""``tracker import``: an Office spreadsheet of tasks into the ledger."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import click
+
+from cli.context import AppContext, pass_app
+from cli.progress import progress_bar
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Import the valid rows and write the rejected ones to --rejects.",
+)
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where rejected rows go (default: FILE.rejected.csv).",
+)
+@pass_app
+def import_tasks(
+    app: AppContext, file: str, skip_invalid: bool, rejects: str | None
+) -> None:
+    """Import a task list from a CSV (UTF-8) or XLSX file.
+
+    One row per task. Headers may be Vietnamese or English, with or without
+    accents: Mã / code, Nội dung nhiệm vụ / title, Cơ quan chủ trì / agency,
+    Cơ quan giao / assigner, Ngày giao / assigned, Hạn xử lý / due, Văn bản
+    giao / doc, and optionally Ngày hoàn thành / completed, Ngày rút / cancelled,
+    Cơ quan phối hợp / co_agencies. Dates as people type them (14/02/2023) or
+    real spreadsheet dates.
+
+    Every row is checked first; unless all are valid nothing is imported.
+    Importing the same file again records nothing new, and a row that differs
+    from what the ledger holds is reported, never overwritten.
+
+    \b
+    Example:
+      tracker import nhiem-vu-2023.xlsx
+      tracker import nhiem-vu-2023.csv --skip-invalid --rejects loi.csv
+    """
+    from tracker.importing import ImportRefused
+    from tracker.spreadsheets import read_task_list
+
+    _, rows = read_task_list(file)
+    ledger = app.ledger
+    try:
+        with progress_bar("Importing", len(rows), app.quiet) as advance:
+            plan = ledger.import_task_list(
+                rows, app.actor, skip_invalid=skip_invalid, progress=advance
+            )
+    except ImportRefused as refused:
+        for rejected in refused.rejected[:200]:
+            click.echo(str(rejected), err=True)
+        if len(refused.rejected) > 200:
+            click.echo(f"... and {len(refused.rejected) - 200} more rows.", err=True)
+        raise
+    message = (
+        f"Imported {len(plan.new)} tasks; {len(plan.unchanged)} already in the "
+        f"ledger unchanged; {len(plan.rejected)} rejected."
+    )
+    if plan.rejected:
+        target = rejects or str(Path(file).with_suffix("")) + ".rejected.csv"
+        _write_rejects(target, plan.rejected)
+        message += f" Rejected rows written to {target}."
+    app.done(message)
+
+
+def _write_rejects(path: str, rejected: list) -> None:  # type: ignore[type-arg]
+    columns = ["row", "reason", *dict.fromkeys(k for r in rejected for k in r.values)]
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for item in rejected:
+            writer.writerow(
+                [item.row, item.reason, *(item.values.get(c, "") for c in columns[2:])]
+            )
+
+
+COMMANDS = [import_tasks]
