@@ -29,7 +29,6 @@ from sqlalchemy import (
     Text,
     and_,
     delete,
-    insert,
     or_,
     select,
 )
@@ -38,6 +37,7 @@ from sqlalchemy.orm import Session
 from domain.facts import TaskFacts, facts_from_dict, facts_to_dict
 from domain.rules import Status, status_spans
 from domain.text import fold
+from projections.bulk import insert_many
 
 metadata = MetaData()
 
@@ -209,9 +209,9 @@ class TaskReadModel:
                 }
             )
             span_rows.extend(_span_rows(task_id, current))
-        session.execute(insert(tasks_view), task_rows)
-        session.execute(insert(task_facts), fact_rows)
-        session.execute(insert(task_status_spans), span_rows)
+        insert_many(session, tasks_view, task_rows)
+        insert_many(session, task_facts, fact_rows)
+        insert_many(session, task_status_spans, span_rows)
 
     @staticmethod
     def _load(

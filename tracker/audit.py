@@ -17,11 +17,12 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 
 from domain.errors import IntegrityFailure, TaskRuleError
 from domain.task import task_id
 from domain.text import fold
+from projections.bulk import insert_many
 from tracker.chain import GENESIS, chain_hash
 from tracker.views import event_record
 
@@ -330,7 +331,9 @@ class Audit:
                     _check_end(record, count, previous)
                     ended = True
                     continue
-                event_row, chain_row = _checked_rows(record, previous, number)
+                event_row, chain_row = _checked_rows(
+                    record, previous, number, self.recorder.uuid_value
+                )
                 previous = chain_row["hash"]
                 event_rows.append(event_row)
                 chain_rows.append(chain_row)
@@ -401,7 +404,10 @@ def _check_end(record: dict[str, Any], count: int, previous: str) -> None:
 
 
 def _checked_rows(
-    record: dict[str, Any], previous: str, number: int
+    record: dict[str, Any],
+    previous: str,
+    number: int,
+    uuid_value: Callable[[UUID], Any],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         position = int(record["position"])
@@ -427,7 +433,7 @@ def _checked_rows(
     return (
         {
             "id": position,
-            "originator_id": originator_id,
+            "originator_id": uuid_value(originator_id),
             "originator_version": version,
             "topic": topic,
             "state": state,
@@ -450,8 +456,8 @@ def _flush(
     progress: Callable[[int], None] | None,
 ) -> None:
     if event_rows:
-        session.execute(insert(events), event_rows)
-        session.execute(insert(chain), chain_rows)
+        insert_many(session, events, event_rows)
+        insert_many(session, chain, chain_rows)
         if progress is not None:
             progress(len(event_rows))
     event_rows.clear()

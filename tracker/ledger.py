@@ -20,6 +20,7 @@ from typing import Any
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
 
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
@@ -32,6 +33,9 @@ from tracker.queries import ReadSide
 from tracker.store import DateAsISO, chain_metadata
 
 CHANGE_RETRIES = 12
+# A conflicting append surfaces as the library's error outside a batch, and as
+# SQLAlchemy's inside one (only the outermost transaction translates it).
+CONFLICTS = (IntegrityError, SQLAlchemyIntegrityError)
 READ_MODELS_NAME = "read_models"
 
 
@@ -111,7 +115,7 @@ class TaskLedger(ReadSide, Audit, Application):
                 return task.facts
             try:
                 self.save(task)
-            except IntegrityError:
+            except CONFLICTS:
                 if self._batch_depth:
                     break  # the batch's transaction is spoiled; refuse it whole
                 time.sleep(random.uniform(0, 0.005) * attempt)  # let the winner go
@@ -126,7 +130,7 @@ class TaskLedger(ReadSide, Audit, Application):
         task = Task.assign(actor=actor, today=self.today(), **fields)
         try:
             self.save(task)
-        except IntegrityError:
+        except CONFLICTS:
             raise DuplicateTask(task.facts.code) from None
         return task.facts
 
@@ -154,7 +158,7 @@ class TaskLedger(ReadSide, Audit, Application):
                     raise DuplicateTask(sorted(taken)[0])
                 try:
                     self.save(*chunk)
-                except IntegrityError:
+                except CONFLICTS:
                     raise DuplicateTask(chunk[0].facts.code) from None
                 if progress is not None:
                     progress(len(chunk))

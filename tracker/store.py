@@ -20,8 +20,9 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
+from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent, Transcoding
+from eventsourcing.persistence import Notification, StoredEvent, Transcoding
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 from sqlalchemy import (
@@ -31,12 +32,13 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    insert,
+    func,
     select,
     text,
 )
 from sqlalchemy.orm import Session
 
+from projections.bulk import insert_many
 from tracker.chain import GENESIS, chain_hash
 
 chain_metadata = MetaData()
@@ -92,26 +94,44 @@ class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
                 {"key": self.write_lock_key},
             )
 
+    def uuid_value(self, value: UUID | str) -> Any:
+        """An aggregate ID as the events table stores it on this database."""
+        uuid = value if isinstance(value, UUID) else UUID(str(value))
+        return uuid.bytes if self.is_sqlite else uuid
+
+    @property
+    def is_sqlite(self) -> bool:
+        assert self.datastore.engine is not None
+        return bool(self.datastore.engine.dialect.name == "sqlite")
+
     def _insert_stored_events(
         self, session: Session, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int]:
-        """One multi-row ``INSERT ... RETURNING`` instead of one ORM object per
-        event (about 8x cheaper in bulk), under the library's table lock."""
+        """Append events at the next positions, with their chain rows.
+
+        Under the append lock the next positions are known (the highest plus
+        one onwards), so the events go in with explicit positions in one
+        ``executemany`` instead of one ORM object (or one RETURNING row) per
+        event: bulk recording is several times cheaper.
+        """
         table = self.events_record_cls.__table__
         self._lock_table(session)
-        result = session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+        last = session.execute(select(func.max(table.c.id))).scalar() or 0
+        positions = list(range(last + 1, last + 1 + len(stored_events)))
+        insert_many(
+            session,
+            table,
             [
                 {
-                    "originator_id": stored.originator_id,
+                    "id": position,
+                    "originator_id": self.uuid_value(stored.originator_id),
                     "originator_version": stored.originator_version,
                     "topic": stored.topic,
                     "state": stored.state,
                 }
-                for stored in stored_events
+                for position, stored in zip(positions, stored_events, strict=True)
             ],
         )
-        positions = [row[0] for row in result]
         self._notify_channel(session)
         chain = self.chain_table
         previous = session.execute(
@@ -139,8 +159,49 @@ class ChainedApplicationRecorder(SQLAlchemyApplicationRecorder):
                 }
             )
             previous = digest
-        session.execute(chain.insert(), rows)
+        insert_many(session, chain, rows)
         return positions
+
+    def select_notifications(
+        self,
+        start: int | None,
+        limit: int,
+        stop: int | None = None,
+        topics: Sequence[str] = (),
+        *,
+        inclusive_of_start: bool = True,
+    ) -> list[Notification]:
+        """The library's query without ORM objects (three times cheaper for
+        catching up and rebuilding read models)."""
+        table = self.events_record_cls.__table__
+        query = select(
+            table.c.id,
+            table.c.originator_id,
+            table.c.originator_version,
+            table.c.topic,
+            table.c.state,
+        )
+        if start is not None:
+            query = query.where(
+                table.c.id >= start if inclusive_of_start else table.c.id > start
+            )
+        if stop is not None:
+            query = query.where(table.c.id <= stop)
+        if topics:
+            query = query.where(table.c.topic.in_(list(topics)))
+        query = query.order_by(table.c.id).limit(limit)
+        with self.transaction(commit=False) as session:
+            rows = session.execute(query).all()
+        return [
+            Notification(
+                id=row[0],
+                originator_id=row[1],
+                originator_version=row[2],
+                topic=row[3],
+                state=bytes(row[4]),
+            )
+            for row in rows
+        ]
 
 
 class LedgerFactory(SQLAlchemyFactory):
