@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +10,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import csv_text, emit, resolve_format, write_workbook
 from cli.labels import label, ledger_footer
-from cli.output import console, display, markdown_table, rich_table
+from cli.output import console, display, json_text, markdown_table, rich_table
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
 
@@ -159,7 +158,7 @@ def report(
         *(_form(lang, k).strip() for k in GROUP_FIGURES),
     ]
     if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=2), output, fmt=fmt)
+        emit(json_text(data), output, fmt=fmt)
     elif fmt == "csv":
         rows = [{"name": "", **data}] + group_rows
         emit(csv_text(rows, group_columns), output, fmt=fmt)
@@ -298,7 +297,7 @@ def overdue(
     heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "
     heading += f"{as_of:%d/%m/%Y}"
     if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=2), output, fmt=fmt)
+        emit(json_text(data), output, fmt=fmt)
         return
     if fmt == "csv":
         rows = [{"section": "overdue", **r} for r in data["overdue"]]
