@@ -95,14 +95,16 @@ def _register() -> None:
         demo,
         import_command,
         logging_commands,
+        overdue_command,
         query_commands,
-        report_commands,
+        report_command,
     )
 
     for module in (
         logging_commands,
         query_commands,
-        report_commands,
+        report_command,
+        overdue_command,
         import_command,
         batch,
         audit_commands,

@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+from domain.checks import cleaned_text, not_before_assignment, not_in_future, require
 from domain.citation import parse_citation
-from domain.dates import DateParseError, parse_date, show_date
-from domain.errors import TaskRuleError
+from domain.corrections import (
+    CORRECTABLE_FIELDS,
+    apply_correction,
+    canonical_value,
+    check_consistent,
+    current_value,
+)
+from domain.dates import show_date
 from domain.facts import Completion, Deadline, TaskFacts
 from domain.rules import due_in_force
 from domain.text import fold, normalise
@@ -35,45 +42,6 @@ def normalise_code(code: str) -> str:
 def task_id(code: str) -> uuid.UUID:
     """The deterministic aggregate ID of a human task code."""
     return uuid.uuid5(TASK_NAMESPACE, normalise_code(code))
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise TaskRuleError(message)
-
-
-def _not_in_future(code: str, what: str, on: date, today: date) -> None:
-    _require(
-        on <= today,
-        f"Task {code}: the {what} date {show_date(on)} is in the future "
-        f"(today is {show_date(today)}).",
-    )
-
-
-def _not_before_assignment(facts: TaskFacts, what: str, on: date) -> None:
-    _require(
-        on >= facts.assigned_on,
-        f"Task {facts.code}: the {what} date {show_date(on)} is before the "
-        f"assignment date {show_date(facts.assigned_on)}.",
-    )
-
-
-def _text(value: str, what: str) -> str:
-    cleaned = normalise(value)
-    _require(bool(cleaned), f"The {what} must not be empty.")
-    return cleaned
-
-
-CORRECTABLE_FIELDS = (
-    "title",
-    "assigner",
-    "agency",
-    "co_agencies",
-    "doc",
-    "assigned_on",
-    "due_on",
-    "completed_on",
-)
 
 
 class Task(Aggregate):
@@ -186,7 +154,7 @@ class Task(Aggregate):
         reason: str
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
-            return _apply_correction(facts, self.field, self.new_value)
+            return apply_correction(facts, self.field, self.new_value)
 
     # -- commands -----------------------------------------------------------
 
@@ -205,13 +173,13 @@ class Task(Aggregate):
         actor: str,
         today: date,
     ) -> Task:
-        code = _text(normalise_code(code), "task code")
-        _require(
+        code = cleaned_text(normalise_code(code), "task code")
+        require(
             due_on is None or due_on >= assigned_on,
             f"Task {code}: the due date {show_date(due_on)} is before the "
             f"assignment date {show_date(assigned_on)}.",
         )
-        _not_in_future(code, "assignment", assigned_on, today)
+        not_in_future(code, "assignment", assigned_on, today)
         citation = parse_citation(document)
         return cls._create(
             cls.Assigned,
@@ -219,10 +187,10 @@ class Task(Aggregate):
             effective_on=assigned_on,
             actor=actor,
             code=code,
-            title=_text(title, "title"),
-            assigner=_text(assigner, "assigner"),
-            lead_agency=_text(lead_agency, "lead agency"),
-            co_agencies=[_text(a, "co-agency") for a in co_agencies],
+            title=cleaned_text(title, "title"),
+            assigner=cleaned_text(assigner, "assigner"),
+            lead_agency=cleaned_text(lead_agency, "lead agency"),
+            co_agencies=[cleaned_text(a, "co-agency") for a in co_agencies],
             document=citation.text,
             document_number=citation.number,
             document_date=citation.issued_on,
@@ -232,20 +200,20 @@ class Task(Aggregate):
 
     def _check_open(self, action: str) -> None:
         facts = self.facts
-        _require(
+        require(
             not facts.is_cancelled,
             f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
             f"it cannot be {action}.",
         )
-        _require(
+        require(
             facts.current_completion is None,
             f"Task {facts.code} was completed on {show_date(facts.completed_on)}; "
             f"it cannot be {action} (reopen it first).",
         )
 
     def _check_effective(self, what: str, on: date, today: date) -> None:
-        _not_before_assignment(self.facts, what, on)
-        _not_in_future(self.facts.code, what, on, today)
+        not_before_assignment(self.facts, what, on)
+        not_in_future(self.facts.code, what, on, today)
 
     def extend_deadline(
         self,
@@ -261,18 +229,18 @@ class Task(Aggregate):
         self._check_open("extended")
         self._check_effective("extension", on, today)
         latest = facts.deadlines[-1]
-        _require(
+        require(
             latest.due_on is not None,
             f"Task {facts.code} has no deadline to extend; set one with "
             "'correct CODE due_on DATE'.",
         )
         assert latest.due_on is not None
-        _require(
+        require(
             to > latest.due_on,
             f"Task {facts.code}: the new due date {show_date(to)} does not move "
             f"the deadline {show_date(latest.due_on)} later.",
         )
-        _require(
+        require(
             on >= latest.set_on,
             f"Task {facts.code}: the extension date {show_date(on)} is before the "
             f"previous deadline was set ({show_date(latest.set_on)}).",
@@ -290,14 +258,14 @@ class Task(Aggregate):
         self, *, agency: str, on: date, reason: str, actor: str, today: date
     ) -> None:
         facts = self.facts
-        agency = _text(agency, "lead agency")
-        _require(
+        agency = cleaned_text(agency, "lead agency")
+        require(
             not facts.is_cancelled,
             f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
             "it cannot be reassigned.",
         )
         self._check_effective("reassignment", on, today)
-        _require(
+        require(
             fold(agency) != fold(facts.lead_agency),
             f"Task {facts.code} is already led by {agency}.",
         )
@@ -315,7 +283,7 @@ class Task(Aggregate):
             self.ProgressNoted,
             effective_on=on,
             actor=actor,
-            text=_text(text, "progress note"),
+            text=cleaned_text(text, "progress note"),
         )
 
     def complete(self, *, on: date, document: str, actor: str, today: date) -> None:
@@ -325,7 +293,7 @@ class Task(Aggregate):
         if facts.completions:
             reopened_on = facts.completions[-1].reopened_on
             assert reopened_on is not None
-            _require(
+            require(
                 on >= reopened_on,
                 f"Task {facts.code}: the completion date {show_date(on)} is before "
                 f"it was reopened on {show_date(reopened_on)}.",
@@ -337,22 +305,22 @@ class Task(Aggregate):
     def reopen(self, *, on: date, reason: str, actor: str, today: date) -> None:
         facts = self.facts
         completion = facts.current_completion
-        _require(
+        require(
             completion is not None,
             f"Task {facts.code} is not completed; only a completion can be reopened.",
         )
         assert completion is not None
-        _require(
+        require(
             on >= completion.completed_on,
             f"Task {facts.code}: the reopening date {show_date(on)} is before the "
             f"completion date {show_date(completion.completed_on)}.",
         )
-        _not_in_future(facts.code, "reopening", on, today)
+        not_in_future(facts.code, "reopening", on, today)
         self.trigger_event(
             self.Reopened,
             effective_on=on,
             actor=actor,
-            reason=_text(reason, "reason for reopening"),
+            reason=cleaned_text(reason, "reason for reopening"),
         )
 
     def cancel(
@@ -364,7 +332,7 @@ class Task(Aggregate):
             self.Cancelled,
             effective_on=on,
             actor=actor,
-            reason=_text(reason, "reason for cancelling"),
+            reason=cleaned_text(reason, "reason for cancelling"),
             document=normalise(document),
         )
 
@@ -396,25 +364,25 @@ class Task(Aggregate):
     ) -> None:
         """Correct a field logged wrongly; the old value stays in the ledger."""
         facts = self.facts
-        _require(
+        require(
             field in CORRECTABLE_FIELDS,
             f"'{field}' cannot be corrected; choose one of "
             f"{', '.join(CORRECTABLE_FIELDS)}.",
         )
-        reason = _text(reason, "reason for the correction")
-        _require(
+        reason = cleaned_text(reason, "reason for the correction")
+        require(
             field != "completed_on" or facts.current_completion is not None,
             f"Task {facts.code} is not completed; there is no completion date "
             "to correct.",
         )
-        new_value = _canonical_value(field, value, today)
-        old_value = _current_value(facts, field)
-        _require(
+        new_value = canonical_value(field, value, today)
+        old_value = current_value(facts, field)
+        require(
             new_value != old_value,
             f"Task {facts.code}: {field} is already {value!r}.",
         )
-        corrected = _apply_correction(facts, field, new_value)
-        _check_consistent(corrected, today)
+        corrected = apply_correction(facts, field, new_value)
+        check_consistent(corrected, today)
         self.trigger_event(
             self.Corrected,
             effective_on=today,
@@ -423,117 +391,4 @@ class Task(Aggregate):
             old_value=old_value,
             new_value=new_value,
             reason=reason,
-        )
-
-    TEXT_FIELDS: ClassVar[dict[str, str]] = {
-        "title": "title",
-        "assigner": "assigner",
-        "agency": "lead_agency",
-    }
-
-
-_DATE_FIELDS = ("assigned_on", "due_on", "completed_on")
-_NO_DATE = ("", "none", "-", "khong", "không")
-
-
-def _canonical_value(field: str, value: str, today: date) -> str:
-    """Corrections store text; dates as ISO, lists comma-separated."""
-    if field in _DATE_FIELDS:
-        if field == "due_on" and normalise(value).casefold() in _NO_DATE:
-            return ""
-        try:
-            return parse_date(value, today).isoformat()
-        except DateParseError as exc:
-            raise TaskRuleError(str(exc)) from None
-    if field == "co_agencies":
-        return ", ".join(normalise(a) for a in value.split(",") if normalise(a))
-    if field == "doc":
-        return normalise(value)
-    return _text(value, field)
-
-
-def _current_value(facts: TaskFacts, field: str) -> str:
-    if field in Task.TEXT_FIELDS:
-        return str(getattr(facts, Task.TEXT_FIELDS[field]))
-    if field == "co_agencies":
-        return ", ".join(facts.co_agencies)
-    if field == "doc":
-        return facts.document
-    if field == "assigned_on":
-        return facts.assigned_on.isoformat()
-    if field == "due_on":
-        due = facts.original_due_on
-        return due.isoformat() if due else ""
-    completed = facts.completed_on
-    return completed.isoformat() if completed else ""
-
-
-def _apply_correction(facts: TaskFacts, field: str, value: str) -> TaskFacts:
-    if field in Task.TEXT_FIELDS:
-        return facts.evolve(**{Task.TEXT_FIELDS[field]: value})
-    if field == "co_agencies":
-        return facts.evolve(
-            co_agencies=tuple(a.strip() for a in value.split(",") if a.strip())
-        )
-    if field == "doc":
-        citation = parse_citation(value)
-        return facts.evolve(
-            document=citation.text,
-            document_number=citation.number,
-            document_date=citation.issued_on,
-        )
-    if field == "assigned_on":
-        new = date.fromisoformat(value)
-        first = facts.deadlines[0]
-        deadlines = (Deadline(new, first.due_on), *facts.deadlines[1:])
-        return facts.evolve(assigned_on=new, deadlines=deadlines)
-    if field == "due_on":
-        first = facts.deadlines[0]
-        due = date.fromisoformat(value) if value else None
-        return facts.evolve(
-            deadlines=(Deadline(first.set_on, due), *facts.deadlines[1:])
-        )
-    last = facts.completions[-1]
-    corrected = Completion(date.fromisoformat(value), last.document)
-    return facts.evolve(completions=(*facts.completions[:-1], corrected))
-
-
-def _check_consistent(facts: TaskFacts, today: date) -> None:
-    """After a correction the task must still obey every dated rule."""
-    code = facts.code
-    _not_in_future(code, "assignment", facts.assigned_on, today)
-    first, *extensions = facts.deadlines
-    _require(
-        first.due_on is None or first.due_on >= facts.assigned_on,
-        f"Task {code}: the due date {show_date(first.due_on)} would be before the "
-        f"assignment date {show_date(facts.assigned_on)}.",
-    )
-    _require(
-        first.due_on is not None or not extensions,
-        f"Task {code}: the deadline was extended, so it cannot be removed.",
-    )
-    previous = first
-    for extension in extensions:
-        assert extension.due_on is not None and previous.due_on is not None
-        _require(
-            extension.set_on >= facts.assigned_on,
-            f"Task {code}: an extension dated {show_date(extension.set_on)} would "
-            f"be before the assignment date {show_date(facts.assigned_on)}.",
-        )
-        _require(
-            extension.due_on > previous.due_on,
-            f"Task {code}: the deadline {show_date(previous.due_on)} would no longer "
-            f"be earlier than its extension to {show_date(extension.due_on)}.",
-        )
-        previous = extension
-    for completion in facts.completions:
-        _not_before_assignment(facts, "completion", completion.completed_on)
-        _not_in_future(code, "completion", completion.completed_on, today)
-    if facts.cancelled_on is not None:
-        _not_before_assignment(facts, "cancellation", facts.cancelled_on)
-    current_reopen = [c.reopened_on for c in facts.completions[:-1]]
-    if facts.completions and current_reopen and current_reopen[-1] is not None:
-        _require(
-            facts.completions[-1].completed_on >= current_reopen[-1],
-            f"Task {code}: the completion date would be before it was reopened.",
         )

@@ -11,18 +11,16 @@ today's ledger still holds, unchanged, the history behind that figure.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
-from domain.errors import IntegrityFailure, TaskRuleError
+from domain.errors import IntegrityFailure
 from domain.task import task_id
 from domain.text import fold
-from projections.bulk import insert_many
 from tracker.chain import GENESIS, chain_hash
 from tracker.views import event_record
 
@@ -179,7 +177,7 @@ class Audit:
                         continue
         return codes
 
-    def _entries(self, stop: int | None = None) -> Iterator[StoredEntry]:
+    def _entries(self) -> Iterator[StoredEntry]:
         """Every position holding an event row or a chain row, in order."""
         events, chain = self._events, self._chain
         with self.recorder.transaction(commit=False) as session:
@@ -187,8 +185,6 @@ class Audit:
                 session.execute(select(func.max(events.c.id))).scalar() or 0,
                 session.execute(select(func.max(chain.c.position))).scalar() or 0,
             )
-            if stop is not None:
-                last = min(last, stop)
             low = 0
             while low < last:
                 high = min(low + WINDOW, last)
@@ -273,88 +269,6 @@ class Audit:
         code = self._codes({originator_id}).get(originator_id)
         return f"task {code}" if code else f"task {originator_id}"
 
-    # -- export and restore ------------------------------------------------------
-
-    def export_lines(self) -> Iterator[str]:
-        """The ledger as JSON Lines, ending with a line that states its size
-        and head (so a truncated file is told from a complete one)."""
-        count = 0
-        head = Fingerprint(0, GENESIS)
-        for entry in self._entries():
-            if entry.event is None or entry.chain is None:
-                raise IntegrityFailure(
-                    f"Cannot export: position {entry.position} is broken; run verify."
-                )
-            originator_id, version, topic, state = entry.event
-            recorded_at, previous_hash, digest = entry.chain
-            count += 1
-            head = Fingerprint(entry.position, digest)
-            fields = json.dumps(
-                {
-                    "position": entry.position,
-                    "recorded_at": recorded_at,
-                    "originator_id": str(originator_id),
-                    "originator_version": version,
-                    "topic": topic,
-                    "previous_hash": previous_hash,
-                    "hash": digest,
-                },
-                ensure_ascii=False,
-            )
-            # The stored state is already compact JSON: splice it in as it is
-            # (re-encoding half a million events would double the export time).
-            yield f'{fields[:-1]}, "state": {bytes(state).decode("utf-8")}}}'
-
-        yield json.dumps({"end": True, "events": count, "head": head.as_dict()})
-
-    def restore_lines(
-        self, lines: Iterable[str], progress: Callable[[int], None] | None = None
-    ) -> int:
-        """Load an export into this (empty) ledger, checking the chain as it
-        goes; any break or truncation keeps nothing."""
-        events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=True) as session:
-            if session.execute(select(func.count()).select_from(events)).scalar():
-                raise TaskRuleError(
-                    "Restore needs an empty database; this one already holds events."
-                )
-            previous, count, ended = GENESIS, 0, False
-            event_rows: list[dict[str, Any]] = []
-            chain_rows: list[dict[str, Any]] = []
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                if ended:
-                    raise IntegrityFailure(f"Line {number} follows the end marker.")
-                record = _parse_line(line, number)
-                if record.get("end"):
-                    _check_end(record, count, previous)
-                    ended = True
-                    continue
-                event_row, chain_row = _checked_rows(
-                    record, previous, number, self.recorder.uuid_value
-                )
-                previous = chain_row["hash"]
-                event_rows.append(event_row)
-                chain_rows.append(chain_row)
-                count += 1
-                if len(event_rows) >= WINDOW:
-                    _flush(session, events, chain, event_rows, chain_rows, progress)
-            if not ended:
-                raise IntegrityFailure(
-                    "The file is truncated: its end marker is missing; nothing "
-                    "was restored."
-                )
-            _flush(session, events, chain, event_rows, chain_rows, progress)
-            if session.bind.dialect.name == "postgresql":
-                session.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{events.name}', 'id'),"
-                        f" (SELECT COALESCE(MAX(id), 1) FROM {events.name}))"
-                    )
-                )
-        return count
-
 
 def _problem(entry: StoredEntry, previous: str) -> str | None:
     """What is wrong at one position, given the hash before it."""
@@ -378,87 +292,3 @@ def _problem(entry: StoredEntry, previous: str) -> str | None:
     if expected != digest:
         return "the stored event was altered"
     return None
-
-
-def _parse_line(line: str, number: int) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except ValueError:
-        raise IntegrityFailure(
-            f"Line {number} is not a complete JSON record (the file is truncated "
-            "or damaged); nothing was restored."
-        ) from None
-    if not isinstance(record, dict):
-        raise IntegrityFailure(f"Line {number} is not a ledger record.")
-    return record
-
-
-def _check_end(record: dict[str, Any], count: int, previous: str) -> None:
-    head = record.get("head") or {}
-    if record.get("events") != count or head.get("hash") != previous:
-        raise IntegrityFailure(
-            f"The end marker says {record.get('events')} events ending in "
-            f"{str(head.get('hash'))[:16]}, but the file holds {count} ending in "
-            f"{previous[:16]}; nothing was restored."
-        )
-
-
-def _checked_rows(
-    record: dict[str, Any],
-    previous: str,
-    number: int,
-    uuid_value: Callable[[UUID], Any],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    try:
-        position = int(record["position"])
-        originator_id = UUID(record["originator_id"])
-        version = int(record["originator_version"])
-        topic = str(record["topic"])
-        state = json.dumps(
-            record["state"], separators=(",", ":"), ensure_ascii=False
-        ).encode("utf-8")
-        recorded_at = str(record["recorded_at"])
-        digest = str(record["hash"])
-        previous_hash = str(record["previous_hash"])
-    except (KeyError, ValueError, TypeError):
-        raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
-    expected = chain_hash(
-        previous, position, originator_id, version, topic, state, recorded_at
-    )
-    if previous_hash != previous or expected != digest:
-        raise IntegrityFailure(
-            f"The chain is broken at line {number} (position {position}): the "
-            "file was altered; nothing was restored."
-        )
-    return (
-        {
-            "id": position,
-            "originator_id": uuid_value(originator_id),
-            "originator_version": version,
-            "topic": topic,
-            "state": state,
-        },
-        {
-            "position": position,
-            "recorded_at": recorded_at,
-            "previous_hash": previous_hash,
-            "hash": digest,
-        },
-    )
-
-
-def _flush(
-    session: Any,
-    events: Any,
-    chain: Any,
-    event_rows: list[dict[str, Any]],
-    chain_rows: list[dict[str, Any]],
-    progress: Callable[[int], None] | None,
-) -> None:
-    if event_rows:
-        insert_many(session, events, event_rows)
-        insert_many(session, chain, chain_rows)
-        if progress is not None:
-            progress(len(event_rows))
-    event_rows.clear()
-    chain_rows.clear()

@@ -28,6 +28,7 @@ from domain.task import Task, normalise_code, task_id
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
 from projections.tasks import metadata as read_model_metadata
+from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO, chain_metadata
@@ -39,7 +40,7 @@ CONFLICTS = (IntegrityError, SQLAlchemyIntegrityError)
 READ_MODELS_NAME = "read_models"
 
 
-class TaskLedger(ReadSide, Audit, Application):
+class TaskLedger(ReadSide, Audit, Archive, Application):
     """The tracker's event-sourced application (tables ``tracker_*``)."""
 
     name = "tracker"

@@ -1,0 +1,41 @@
+"""Small checks shared by the aggregate's commands and by corrections.
+
+Each raises ``TaskRuleError`` with a sentence that names the task, the date
+and why it is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.dates import show_date
+from domain.errors import TaskRuleError
+from domain.facts import TaskFacts
+from domain.text import normalise
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise TaskRuleError(message)
+
+
+def not_in_future(code: str, what: str, on: date, today: date) -> None:
+    require(
+        on <= today,
+        f"Task {code}: the {what} date {show_date(on)} is in the future "
+        f"(today is {show_date(today)}).",
+    )
+
+
+def not_before_assignment(facts: TaskFacts, what: str, on: date) -> None:
+    require(
+        on >= facts.assigned_on,
+        f"Task {facts.code}: the {what} date {show_date(on)} is before the "
+        f"assignment date {show_date(facts.assigned_on)}.",
+    )
+
+
+def cleaned_text(value: str, what: str) -> str:
+    cleaned = normalise(value)
+    require(bool(cleaned), f"The {what} must not be empty.")
+    return cleaned

@@ -1,0 +1,145 @@
+"""Corrections: a field logged wrongly, replaced by an event, never an edit.
+
+The old and new values are stored as text on the ``Corrected`` event (dates as
+ISO, lists comma-separated); after a correction the task must still obey
+every dated rule, or the correction is refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.checks import (
+    cleaned_text,
+    not_before_assignment,
+    not_in_future,
+    require,
+)
+from domain.citation import parse_citation
+from domain.dates import DateParseError, parse_date, show_date
+from domain.errors import TaskRuleError
+from domain.facts import Completion, Deadline, TaskFacts
+from domain.text import normalise
+
+CORRECTABLE_FIELDS = (
+    "title",
+    "assigner",
+    "agency",
+    "co_agencies",
+    "doc",
+    "assigned_on",
+    "due_on",
+    "completed_on",
+)
+
+# Correction field -> TaskFacts attribute, for the plain text fields.
+TEXT_FIELDS = {
+    "title": "title",
+    "assigner": "assigner",
+    "agency": "lead_agency",
+}
+_DATE_FIELDS = ("assigned_on", "due_on", "completed_on")
+_NO_DATE = ("", "none", "-", "khong", "không")
+
+
+def canonical_value(field: str, value: str, today: date) -> str:
+    """Corrections store text; dates as ISO, lists comma-separated."""
+    if field in _DATE_FIELDS:
+        if field == "due_on" and normalise(value).casefold() in _NO_DATE:
+            return ""
+        try:
+            return parse_date(value, today).isoformat()
+        except DateParseError as exc:
+            raise TaskRuleError(str(exc)) from None
+    if field == "co_agencies":
+        return ", ".join(normalise(a) for a in value.split(",") if normalise(a))
+    if field == "doc":
+        return normalise(value)
+    return cleaned_text(value, field)
+
+
+def current_value(facts: TaskFacts, field: str) -> str:
+    if field in TEXT_FIELDS:
+        return str(getattr(facts, TEXT_FIELDS[field]))
+    if field == "co_agencies":
+        return ", ".join(facts.co_agencies)
+    if field == "doc":
+        return facts.document
+    if field == "assigned_on":
+        return facts.assigned_on.isoformat()
+    if field == "due_on":
+        due = facts.original_due_on
+        return due.isoformat() if due else ""
+    completed = facts.completed_on
+    return completed.isoformat() if completed else ""
+
+
+def apply_correction(facts: TaskFacts, field: str, value: str) -> TaskFacts:
+    if field in TEXT_FIELDS:
+        return facts.evolve(**{TEXT_FIELDS[field]: value})
+    if field == "co_agencies":
+        return facts.evolve(
+            co_agencies=tuple(a.strip() for a in value.split(",") if a.strip())
+        )
+    if field == "doc":
+        citation = parse_citation(value)
+        return facts.evolve(
+            document=citation.text,
+            document_number=citation.number,
+            document_date=citation.issued_on,
+        )
+    if field == "assigned_on":
+        new = date.fromisoformat(value)
+        first = facts.deadlines[0]
+        deadlines = (Deadline(new, first.due_on), *facts.deadlines[1:])
+        return facts.evolve(assigned_on=new, deadlines=deadlines)
+    if field == "due_on":
+        first = facts.deadlines[0]
+        due = date.fromisoformat(value) if value else None
+        return facts.evolve(
+            deadlines=(Deadline(first.set_on, due), *facts.deadlines[1:])
+        )
+    last = facts.completions[-1]
+    corrected = Completion(date.fromisoformat(value), last.document)
+    return facts.evolve(completions=(*facts.completions[:-1], corrected))
+
+
+def check_consistent(facts: TaskFacts, today: date) -> None:
+    """After a correction the task must still obey every dated rule."""
+    code = facts.code
+    not_in_future(code, "assignment", facts.assigned_on, today)
+    first, *extensions = facts.deadlines
+    require(
+        first.due_on is None or first.due_on >= facts.assigned_on,
+        f"Task {code}: the due date {show_date(first.due_on)} would be before the "
+        f"assignment date {show_date(facts.assigned_on)}.",
+    )
+    require(
+        first.due_on is not None or not extensions,
+        f"Task {code}: the deadline was extended, so it cannot be removed.",
+    )
+    previous = first
+    for extension in extensions:
+        assert extension.due_on is not None and previous.due_on is not None
+        require(
+            extension.set_on >= facts.assigned_on,
+            f"Task {code}: an extension dated {show_date(extension.set_on)} would "
+            f"be before the assignment date {show_date(facts.assigned_on)}.",
+        )
+        require(
+            extension.due_on > previous.due_on,
+            f"Task {code}: the deadline {show_date(previous.due_on)} would no longer "
+            f"be earlier than its extension to {show_date(extension.due_on)}.",
+        )
+        previous = extension
+    for completion in facts.completions:
+        not_before_assignment(facts, "completion", completion.completed_on)
+        not_in_future(code, "completion", completion.completed_on, today)
+    if facts.cancelled_on is not None:
+        not_before_assignment(facts, "cancellation", facts.cancelled_on)
+    current_reopen = [c.reopened_on for c in facts.completions[:-1]]
+    if facts.completions and current_reopen and current_reopen[-1] is not None:
+        require(
+            facts.completions[-1].completed_on >= current_reopen[-1],
+            f"Task {code}: the completion date would be before it was reopened.",
+        )

@@ -1,0 +1,196 @@
+"""Export and restore: the whole ledger as JSON Lines, and back.
+
+An export is one event per line (position, recording time, aggregate, topic,
+the event's own JSON, previous hash and hash), then an end line with the
+count and head, so that a truncated file is told from a complete one. A
+restore loads such a file into an empty database and checks the chain and the
+end line as it goes: any break keeps nothing. This is also how a ledger moves
+from SQLite to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select, text
+
+from domain.errors import IntegrityFailure, TaskRuleError
+from projections.bulk import insert_many
+from tracker.audit import WINDOW, Fingerprint
+from tracker.chain import GENESIS, chain_hash
+
+
+class Archive:
+    """Mixed into ``TaskLedger`` beside ``Audit`` (whose ``_entries`` it reads)."""
+
+    recorder: Any
+    _events: Any
+    _chain: Any
+    _entries: Callable[[], Iterator[Any]]
+
+    def export_lines(self) -> Iterator[str]:
+        """The ledger as JSON Lines, ending with a line that states its size
+        and head (so a truncated file is told from a complete one)."""
+        count = 0
+        head = Fingerprint(0, GENESIS)
+        for entry in self._entries():
+            if entry.event is None or entry.chain is None:
+                raise IntegrityFailure(
+                    f"Cannot export: position {entry.position} is broken; run verify."
+                )
+            originator_id, version, topic, state = entry.event
+            recorded_at, previous_hash, digest = entry.chain
+            count += 1
+            head = Fingerprint(entry.position, digest)
+            fields = json.dumps(
+                {
+                    "position": entry.position,
+                    "recorded_at": recorded_at,
+                    "originator_id": str(originator_id),
+                    "originator_version": version,
+                    "topic": topic,
+                    "previous_hash": previous_hash,
+                    "hash": digest,
+                },
+                ensure_ascii=False,
+            )
+            # The stored state is already compact JSON: splice it in as it is
+            # (re-encoding half a million events would double the export time).
+            yield f'{fields[:-1]}, "state": {bytes(state).decode("utf-8")}}}'
+
+        yield json.dumps({"end": True, "events": count, "head": head.as_dict()})
+
+    def restore_lines(
+        self, lines: Iterable[str], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Load an export into this (empty) ledger, checking the chain as it
+        goes; any break or truncation keeps nothing."""
+        events, chain = self._events, self._chain
+        with self.recorder.transaction(commit=True) as session:
+            if session.execute(select(func.count()).select_from(events)).scalar():
+                raise TaskRuleError(
+                    "Restore needs an empty database; this one already holds events."
+                )
+            previous, count, ended = GENESIS, 0, False
+            event_rows: list[dict[str, Any]] = []
+            chain_rows: list[dict[str, Any]] = []
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                if ended:
+                    raise IntegrityFailure(f"Line {number} follows the end marker.")
+                record = _parse_line(line, number)
+                if record.get("end"):
+                    _check_end(record, count, previous)
+                    ended = True
+                    continue
+                event_row, chain_row = _checked_rows(
+                    record, previous, number, self.recorder.uuid_value
+                )
+                previous = chain_row["hash"]
+                event_rows.append(event_row)
+                chain_rows.append(chain_row)
+                count += 1
+                if len(event_rows) >= WINDOW:
+                    _flush(session, events, chain, event_rows, chain_rows, progress)
+            if not ended:
+                raise IntegrityFailure(
+                    "The file is truncated: its end marker is missing; nothing "
+                    "was restored."
+                )
+            _flush(session, events, chain, event_rows, chain_rows, progress)
+            if session.bind.dialect.name == "postgresql":
+                session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{events.name}', 'id'),"
+                        f" (SELECT COALESCE(MAX(id), 1) FROM {events.name}))"
+                    )
+                )
+        return count
+
+
+def _parse_line(line: str, number: int) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise IntegrityFailure(
+            f"Line {number} is not a complete JSON record (the file is truncated "
+            "or damaged); nothing was restored."
+        ) from None
+    if not isinstance(record, dict):
+        raise IntegrityFailure(f"Line {number} is not a ledger record.")
+    return record
+
+
+def _check_end(record: dict[str, Any], count: int, previous: str) -> None:
+    head = record.get("head") or {}
+    if record.get("events") != count or head.get("hash") != previous:
+        raise IntegrityFailure(
+            f"The end marker says {record.get('events')} events ending in "
+            f"{str(head.get('hash'))[:16]}, but the file holds {count} ending in "
+            f"{previous[:16]}; nothing was restored."
+        )
+
+
+def _checked_rows(
+    record: dict[str, Any],
+    previous: str,
+    number: int,
+    uuid_value: Callable[[UUID], Any],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    try:
+        position = int(record["position"])
+        originator_id = UUID(record["originator_id"])
+        version = int(record["originator_version"])
+        topic = str(record["topic"])
+        state = json.dumps(
+            record["state"], separators=(",", ":"), ensure_ascii=False
+        ).encode("utf-8")
+        recorded_at = str(record["recorded_at"])
+        digest = str(record["hash"])
+        previous_hash = str(record["previous_hash"])
+    except (KeyError, ValueError, TypeError):
+        raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
+    expected = chain_hash(
+        previous, position, originator_id, version, topic, state, recorded_at
+    )
+    if previous_hash != previous or expected != digest:
+        raise IntegrityFailure(
+            f"The chain is broken at line {number} (position {position}): the "
+            "file was altered; nothing was restored."
+        )
+    return (
+        {
+            "id": position,
+            "originator_id": uuid_value(originator_id),
+            "originator_version": version,
+            "topic": topic,
+            "state": state,
+        },
+        {
+            "position": position,
+            "recorded_at": recorded_at,
+            "previous_hash": previous_hash,
+            "hash": digest,
+        },
+    )
+
+
+def _flush(
+    session: Any,
+    events: Any,
+    chain: Any,
+    event_rows: list[dict[str, Any]],
+    chain_rows: list[dict[str, Any]],
+    progress: Callable[[int], None] | None,
+) -> None:
+    if event_rows:
+        insert_many(session, events, event_rows)
+        insert_many(session, chain, chain_rows)
+        if progress is not None:
+            progress(len(event_rows))
+    event_rows.clear()
+    chain_rows.clear()
