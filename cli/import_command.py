@@ -63,7 +63,7 @@ def import_tasks(
             click.echo(f"... and {len(refused.rejected) - 200} more rows.", err=True)
         raise
     message = (
-        f"Imported {len(plan.new)} tasks; {len(plan.unchanged)} already in the "
+        f"Imported {plan.recorded} tasks; {len(plan.unchanged)} already in the "
         f"ledger unchanged; {len(plan.rejected)} rejected."
     )
     if plan.rejected:

@@ -39,6 +39,7 @@ class ImportPlan:
     new: list[Task] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    recorded: int = 0
 
 
 class ImportRefused(TaskRuleError):
@@ -125,11 +126,16 @@ def plan_import(
     recorded: Callable[[list[str]], dict[str, TaskFacts]],
     actor: str,
     today: date,
+    seen: dict[str, int] | None = None,
 ) -> ImportPlan:
-    """Sort every row into new, unchanged or rejected; record nothing."""
+    """Sort every row into new, unchanged or rejected; record nothing.
+
+    ``seen`` (code -> row number) carries the codes of earlier chunks of the
+    same file, so a code used twice is caught across chunks too.
+    """
     plan = ImportPlan()
     built: list[tuple[SheetRow, Task]] = []
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     for row in rows:
         code = normalise_code(cell_text(row.values.get("code")))
         try:

@@ -172,18 +172,34 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         *,
         skip_invalid: bool = False,
         progress: Callable[[int], None] | None = None,
+        chunk_size: int = 2000,
     ) -> Any:
-        """Validate every row, then record the new tasks (see ``importing``).
+        """Check every row and record the new tasks (see ``importing``), in one
+        transaction: a single bad row refuses the whole file unless
+        ``skip_invalid``, and every bad row is still reported.
 
-        Without ``skip_invalid`` a single bad row refuses the whole file.
+        Rows are checked and recorded a chunk at a time inside that
+        transaction, so only one chunk of new aggregates is ever in memory.
         """
-        from tracker.importing import ImportRefused, plan_import
+        from tracker.importing import ImportPlan, ImportRefused, plan_import
 
-        plan = plan_import(rows, self.facts_by_code, actor, self.today())
-        if plan.rejected and not skip_invalid:
-            raise ImportRefused(plan.rejected, len(rows))
-        self.record_new_tasks(plan.new, progress=progress)
-        return plan
+        result = ImportPlan()
+        seen: dict[str, int] = {}
+        today = self.today()
+        with self.batch():
+            for start in range(0, len(rows), chunk_size):
+                chunk = rows[start : start + chunk_size]
+                plan = plan_import(chunk, self.facts_by_code, actor, today, seen)
+                result.rejected += plan.rejected
+                result.unchanged += plan.unchanged
+                if skip_invalid or not result.rejected:
+                    self.record_new_tasks(plan.new)
+                    result.recorded += len(plan.new)
+                if progress is not None:
+                    progress(len(chunk))
+            if result.rejected and not skip_invalid:
+                raise ImportRefused(result.rejected, len(rows))
+        return result
 
     def existing_codes(self, codes: list[str]) -> set[str]:
         """Which of these task codes the ledger already holds."""
