@@ -49,12 +49,12 @@ def import_tasks(
     from tracker.importing import ImportRefused
     from tracker.spreadsheets import read_task_list
 
-    _, rows = read_task_list(file)
+    task_list = read_task_list(file)
     ledger = app.ledger
     try:
-        with progress_bar("Importing", len(rows), app.quiet) as advance:
+        with progress_bar("Importing", task_list.size_hint, app.quiet) as advance:
             plan = ledger.import_task_list(
-                rows, app.actor, skip_invalid=skip_invalid, progress=advance
+                task_list.rows, app.actor, skip_invalid=skip_invalid, progress=advance
             )
     except ImportRefused as refused:
         for rejected in refused.rejected[:200]:

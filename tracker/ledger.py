@@ -10,9 +10,10 @@ once after it commits.
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -167,7 +168,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
 
     def import_task_list(
         self,
-        rows: list[Any],
+        rows: Iterable[Any],
         actor: str,
         *,
         skip_invalid: bool = False,
@@ -186,9 +187,11 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         result = ImportPlan()
         seen: dict[str, int] = {}
         today = self.today()
+        rows = iter(rows)
+        total = 0
         with self.batch():
-            for start in range(0, len(rows), chunk_size):
-                chunk = rows[start : start + chunk_size]
+            while chunk := list(itertools.islice(rows, chunk_size)):
+                total += len(chunk)
                 plan = plan_import(chunk, self.facts_by_code, actor, today, seen)
                 result.rejected += plan.rejected
                 result.unchanged += plan.unchanged
@@ -198,7 +201,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
                 if progress is not None:
                     progress(len(chunk))
             if result.rejected and not skip_invalid:
-                raise ImportRefused(result.rejected, len(rows))
+                raise ImportRefused(result.rejected, total)
         return result
 
     def existing_codes(self, codes: list[str]) -> set[str]:

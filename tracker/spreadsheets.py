@@ -9,8 +9,9 @@ message rather than imported as nonsense.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,32 +70,34 @@ def column_for(header: Any) -> str | None:
     return None
 
 
-def read_task_list(path: str) -> tuple[list[str], list[SheetRow]]:
+@dataclass
+class TaskList:
+    """A file's recognised columns and its data rows, read as they are used
+    (a province's list is never held twice in memory)."""
+
+    columns: list[str]
+    rows: Iterator[SheetRow]
+    size_hint: int | None  # data rows, for a progress bar, when cheap to tell
+
+
+def read_task_list(path: str) -> TaskList:
     """The recognised columns and the data rows of a CSV or XLSX file."""
-    suffix = Path(path).suffix.lower()
+    is_xlsx = Path(path).suffix.lower() in (".xlsx", ".xlsm")
     try:
-        table = list(
-            _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(path)
-        )
+        table = _xlsx_rows(path) if is_xlsx else _csv_rows(path)
+        top = list(itertools.islice(table, HEADER_SEARCH_ROWS))
     except OSError as exc:
         raise SpreadsheetError(f"Cannot read {path}: {exc.strerror}.") from None
-    filled = [
-        i for i, row in enumerate(table) if any(str(c or "").strip() for c in row)
-    ]
+    filled = [i for i, row in enumerate(top) if _has_values(row)]
     if not filled:
         raise SpreadsheetError(f"{path} is empty.")
     # Office lists often carry a title above the header: take the first of the
     # top rows that names every required column, else report on the first row.
     header_index = next(
-        (
-            i
-            for i in filled[:HEADER_SEARCH_ROWS]
-            if set(REQUIRED) <= {column_for(cell) for cell in table[i]}
-        ),
+        (i for i in filled if set(REQUIRED) <= {column_for(cell) for cell in top[i]}),
         filled[0],
     )
-    headers = table[header_index]
-    columns = [column_for(h) for h in headers]
+    columns = [column_for(h) for h in top[header_index]]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         accepted = "; ".join(f"{c}: {', '.join(HEADERS[c][:2])}" for c in missing)
@@ -102,39 +105,66 @@ def read_task_list(path: str) -> tuple[list[str], list[SheetRow]]:
             f"{path} has no column for {', '.join(missing)} (accepted headers, e.g. "
             f"{accepted}; see 'tracker import --help')."
         )
-    rows = []
-    for offset, cells in enumerate(table[header_index + 1 :], start=header_index + 2):
-        if not any(str(c if c is not None else "").strip() for c in cells):
-            continue
-        values = {
-            column: cells[index] if index < len(cells) else None
-            for index, column in enumerate(columns)
-            if column is not None
-        }
-        rows.append(SheetRow(offset, values))
-    return [c for c in columns if c], rows
+    rest = itertools.chain(top[header_index + 1 :], table)
+    size_hint = None if is_xlsx else Path(path).read_bytes().count(b"\n") - 1
+
+    def rows() -> Iterator[SheetRow]:
+        for number, cells in enumerate(rest, start=header_index + 2):
+            if _has_values(cells):
+                yield SheetRow(
+                    number,
+                    {
+                        column: cells[index] if index < len(cells) else None
+                        for index, column in enumerate(columns)
+                        if column is not None
+                    },
+                )
+
+    return TaskList([c for c in columns if c], rows(), size_hint)
+
+
+def _has_values(cells: list[Any]) -> bool:
+    return any(str(c if c is not None else "").strip() for c in cells)
+
+
+def _check_text(path: str) -> str:
+    """Refuse a file that is not clean UTF-8 Vietnamese, reading it in pieces;
+    return its first line (to tell the delimiter)."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    first_line, tail, offset = None, "", 0
+    with open(path, "rb") as handle:
+        while True:
+            piece = handle.read(1 << 20)
+            try:
+                text = decoder.decode(piece, final=not piece)
+            except UnicodeDecodeError as exc:
+                raise SpreadsheetError(
+                    f"{path} is not UTF-8 (byte {offset + exc.start} cannot be "
+                    "read): it looks saved as Windows-1258 or Windows-1252. In "
+                    "Excel choose 'CSV UTF-8' and save it again; nothing was "
+                    "imported."
+                ) from None
+            window = tail + text
+            if match := _MOJIBAKE.search(window):
+                sample = window[max(match.start() - 8, 0) : match.end() + 8].strip()
+                raise SpreadsheetError(
+                    f"{path} holds garbled Vietnamese (e.g. {sample!r}): it was "
+                    "converted through Windows-1252 before being saved as UTF-8. "
+                    "Export it again from the original; nothing was imported."
+                )
+            if first_line is None and "\n" in window:
+                first_line = window.split("\n", 1)[0]
+            tail = window[-4:]
+            offset += len(piece)
+            if not piece:
+                return first_line if first_line is not None else window
 
 
 def _csv_rows(path: str) -> Iterator[list[str]]:
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpreadsheetError(
-            f"{path} is not UTF-8 (byte {exc.start} cannot be read): it looks saved "
-            "as Windows-1258 or Windows-1252. In Excel choose 'CSV UTF-8' and save "
-            "it again; nothing was imported."
-        ) from None
-    if match := _MOJIBAKE.search(text):
-        sample = text[max(match.start() - 8, 0) : match.end() + 8].strip()
-        raise SpreadsheetError(
-            f"{path} holds garbled Vietnamese (e.g. {sample!r}): it was converted "
-            "through Windows-1252 before being saved as UTF-8. Export it again "
-            "from the original; nothing was imported."
-        )
-    first_line = text.split("\n", 1)[0]
+    first_line = _check_text(path)
     delimiter = max(",;\t", key=first_line.count)
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        yield from csv.reader(handle, delimiter=delimiter)
 
 
 def _xlsx_rows(path: str) -> Iterator[list[Any]]:
