@@ -184,15 +184,20 @@ class TaskReadModel:
         """Apply events in log order; ``positions`` are their log positions.
 
         Each task touched is read once and written once per batch, whatever the
-        number of its events in the batch.
+        number of its events in the batch; a task assigned within the batch has
+        no rows yet, so it is neither read nor deleted.
         """
-        touched = list(dict.fromkeys(event.originator_id for event in events))
-        facts: dict[UUID, TaskFacts | None] = dict(self._load(session, touched))
+        first_versions: dict[UUID, int] = {}
+        for event in events:
+            first_versions.setdefault(event.originator_id, event.originator_version)
+        touched = list(first_versions)
+        existing = [task_id for task_id, v in first_versions.items() if v > 1]
+        facts: dict[UUID, TaskFacts | None] = dict(self._load(session, existing))
         versions: dict[UUID, tuple[int, int]] = {}
         for event, position in zip(events, positions, strict=True):
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
             versions[event.originator_id] = (event.originator_version, position)
-        keys = [str(task_id) for task_id in touched]
+        keys = [str(task_id) for task_id in existing]
         for table in self.tables:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]

@@ -26,6 +26,8 @@ from projections.tasks import metadata as read_model_metadata
 from projections.tasks import task_facts, task_status_spans, tasks_view
 from tracker.audit import Fingerprint
 
+REBUILD_BATCH = 20_000
+
 
 @dataclass(frozen=True)
 class ProjectionStatus:
@@ -198,4 +200,6 @@ class ReadSide:
         read_model_metadata.create_all(engine)
         with self.recorder.transaction(commit=True) as session:
             self.catch_up.reset(session)
-        return self.catch_up.run(progress=progress)
+        # Larger batches than everyday catching up: a rebuild is one long job,
+        # and each batch costs a commit (an fsync).
+        return self.catch_up.run(batch_size=REBUILD_BATCH, progress=progress)
