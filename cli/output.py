@@ -35,7 +35,7 @@ def display(key: str, value: Any, lang: str) -> str:
         return label(lang, str(value))
     if isinstance(value, list):
         return "; ".join(display(key, item, lang) for item in value)
-    if isinstance(value, str) and (key.endswith("_on") or key == "date"):
+    if isinstance(value, str) and (key.endswith("_on") or key in ("on", "date")):
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         except ValueError:

@@ -9,7 +9,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import resolve_format
 from cli.labels import event_name, label
-from cli.output import print_json, render_record, render_rows
+from cli.output import display, print_json, render_record, render_rows
 from cli.params import (
     SINCE,
     as_known_at_option,
@@ -79,13 +79,17 @@ def show(
         print_json(record)
         return
     render_record(record, SHOW_FIELDS, fmt, app.lang)
+    lang = app.lang
     for extension in record["extensions"]:
-        click.echo(
-            f"  {label(app.lang, 'extensions')}: → {extension['due_on']} "
-            f"({extension['on']}) {extension['reason']}".rstrip()
+        due, on = (
+            display("due_on", extension["due_on"], lang),
+            display("on", extension["on"], lang),
         )
+        reason = extension["reason"]
+        click.echo(f"  {label(lang, 'extensions')} {on}: → {due} {reason}".rstrip())
     for entry in record["notes"]:
-        click.echo(f"  {label(app.lang, 'notes')} {entry['on']}: {entry['text']}")
+        on = display("on", entry["on"], lang)
+        click.echo(f"  {label(lang, 'notes')} {on}: {entry['text']}")
 
 
 @click.command(name="list")
