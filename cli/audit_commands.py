@@ -15,7 +15,7 @@ class FingerprintParam(click.ParamType):
     name = "POS:HASH"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        from tracker.audit import parse_fingerprint
+        from tracker.chain import parse_fingerprint
 
         try:
             return parse_fingerprint(str(value))

@@ -6,6 +6,7 @@ It builds the ledger lazily, so commands that never touch the database
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +30,22 @@ class AppContext:
 
             self._ledger = make_tracker(self.db)
         return self._ledger
+
+    def quick_read(self, ask: Callable[[Any], Any]) -> Any:
+        """Ask the read-only reader (no event store loaded); ``None`` when it
+        declines because the read models are behind: then use ``ledger``."""
+        if self._ledger is not None:
+            return None
+        from tracker.reader import Reader
+        from tracker.settings import database_url
+
+        reader = Reader.open(database_url(self.db))
+        if reader is None:
+            return None
+        try:
+            return ask(reader)
+        finally:
+            reader.close()
 
     def position_known_at(self, moment: datetime | None) -> int | None:
         """The log position recorded by ``moment`` (None: the whole ledger)."""

@@ -68,9 +68,12 @@ def overdue(
     fmt = resolve_format(fmt, output)
     lang = app.lang
     as_of = as_of or today_in_vietnam()
-    data = app.ledger.overdue_report(
-        as_of, due_within, agency, known_at=app.position_known_at(known_at)
-    )
+    known = app.position_known_at(known_at)
+    data = None
+    if known is None:
+        data = app.quick_read(lambda r: r.overdue_report(as_of, due_within, agency))
+    if data is None:
+        data = app.ledger.overdue_report(as_of, due_within, agency, known_at=known)
     footer = ledger_footer(lang, data["ledger"])
     summary = _overdue_label(lang, "summary").format(**data["summary"])
     heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "

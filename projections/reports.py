@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from domain.text import fold
 from projections.tasks import task_status_spans as spans
@@ -172,6 +174,22 @@ def due_soon(
         }
         for row in session.execute(_agency_filter(query, agency))
     ]
+
+
+def overdue_answer(
+    session: Session, as_of: date, due_within: int | None, agency: str | None
+) -> dict[str, Any]:
+    """The weekly list as the JSON contract has it (without the fingerprint)."""
+    overdue = overdue_tasks(session, as_of, agency)
+    soon = (
+        due_soon(session, as_of, due_within, agency) if due_within is not None else []
+    )
+    return {
+        "as_of": as_of.isoformat(),
+        "overdue": overdue,
+        "due_soon": soon,
+        "summary": age_summary(overdue),
+    }
 
 
 def age_summary(overdue: list[dict[str, Any]]) -> dict[str, int]:

@@ -19,8 +19,8 @@ from sqlalchemy import func, select, text
 
 from domain.errors import IntegrityFailure, TaskRuleError
 from projections.bulk import insert_many
-from tracker.audit import WINDOW, Fingerprint
-from tracker.chain import GENESIS, chain_hash
+from tracker.audit import WINDOW
+from tracker.chain import GENESIS, Fingerprint, chain_hash
 
 
 class Archive:

@@ -21,43 +21,15 @@ from sqlalchemy import func, select
 from domain.errors import IntegrityFailure
 from domain.task import task_id
 from domain.text import fold
-from tracker.chain import GENESIS, chain_hash
+from tracker.chain import (
+    GENESIS,
+    MIN_FINGERPRINT_HEX,
+    Fingerprint,
+    chain_hash,
+)
 from tracker.views import event_record
 
 WINDOW = 5000
-MIN_FINGERPRINT_HEX = 16
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    position: int
-    hash: str
-
-    def __str__(self) -> str:
-        return f"{self.position}:{self.hash}"
-
-    @property
-    def short(self) -> str:
-        return f"{self.position}:{self.hash[:MIN_FINGERPRINT_HEX]}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"position": self.position, "hash": self.hash}
-
-
-def parse_fingerprint(text: str) -> Fingerprint:
-    """``POSITION:HASH``; the hash may be shortened to 16 hex digits."""
-    position, _, digest = text.strip().partition(":")
-    digest = digest.lower()
-    if (
-        not position.isdigit()
-        or len(digest) < MIN_FINGERPRINT_HEX
-        or any(c not in "0123456789abcdef" for c in digest)
-    ):
-        raise ValueError(
-            f"{text!r} is not a fingerprint; copy it from a report's footer "
-            "(POSITION:HASH, at least 16 hex digits of the hash)."
-        )
-    return Fingerprint(int(position), digest)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,12 @@ compute the very same bytes.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 GENESIS = "0" * 64
+MIN_FINGERPRINT_HEX = 16
 
 
 def chain_hash(
@@ -36,3 +39,35 @@ def chain_hash(
         digest.update(b"\x1f")
     digest.update(state)
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    position: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.position}:{self.hash}"
+
+    @property
+    def short(self) -> str:
+        return f"{self.position}:{self.hash[:MIN_FINGERPRINT_HEX]}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"position": self.position, "hash": self.hash}
+
+
+def parse_fingerprint(text: str) -> Fingerprint:
+    """``POSITION:HASH``; the hash may be shortened to 16 hex digits."""
+    position, _, digest = text.strip().partition(":")
+    digest = digest.lower()
+    if (
+        not position.isdigit()
+        or len(digest) < MIN_FINGERPRINT_HEX
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise ValueError(
+            f"{text!r} is not a fingerprint; copy it from a report's footer "
+            "(POSITION:HASH, at least 16 hex digits of the hash)."
+        )
+    return Fingerprint(int(position), digest)

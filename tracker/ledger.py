@@ -32,13 +32,13 @@ from projections.tasks import metadata as read_model_metadata
 from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.queries import ReadSide
-from tracker.store import DateAsISO, chain_metadata
+from tracker.store import DateAsISO
+from tracker.tables import READ_MODELS_NAME, chain_metadata
 
 CHANGE_RETRIES = 12
 # A conflicting append surfaces as the library's error outside a batch, and as
 # SQLAlchemy's inside one (only the outermost transaction translates it).
 CONFLICTS = (IntegrityError, SQLAlchemyIntegrityError)
-READ_MODELS_NAME = "read_models"
 
 
 class TaskLedger(ReadSide, Audit, Archive, Application):

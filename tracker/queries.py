@@ -24,7 +24,7 @@ from projections import reports
 from projections.runner import replay
 from projections.tasks import metadata as read_model_metadata
 from projections.tasks import task_facts, task_status_spans, tasks_view
-from tracker.audit import Fingerprint
+from tracker.chain import Fingerprint
 
 REBUILD_BATCH = 20_000
 
@@ -147,23 +147,11 @@ class ReadSide:
         agency: str | None = None,
         known_at: int | None = None,
     ) -> dict[str, Any]:
-        def query(session: Session) -> tuple[list[Any], list[Any]]:
-            overdue = reports.overdue_tasks(session, as_of, agency)
-            soon = (
-                reports.due_soon(session, as_of, due_within, agency)
-                if due_within is not None
-                else []
-            )
-            return overdue, soon
-
-        (overdue, soon), fingerprint = self._consistent(known_at, query)
-        return {
-            "as_of": as_of.isoformat(),
-            "overdue": overdue,
-            "due_soon": soon,
-            "summary": reports.age_summary(overdue),
-            "ledger": fingerprint.as_dict(),
-        }
+        answer, fingerprint = self._consistent(
+            known_at,
+            lambda session: reports.overdue_answer(session, as_of, due_within, agency),
+        )
+        return {**answer, "ledger": fingerprint.as_dict()}
 
     def overdue_codes(self, as_of: date) -> list[str]:
         """Open tasks overdue on ``as_of`` whose lapsed deadline is unmarked."""

@@ -26,12 +26,6 @@ from eventsourcing.persistence import Notification, StoredEvent, Transcoding
 from eventsourcing_sqlalchemy.factory import SQLAlchemyFactory
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 from sqlalchemy import (
-    BigInteger,
-    Column,
-    Integer,
-    MetaData,
-    String,
-    Table,
     func,
     select,
     text,
@@ -40,28 +34,7 @@ from sqlalchemy.orm import Session
 
 from projections.bulk import insert_many
 from tracker.chain import GENESIS, chain_hash
-
-chain_metadata = MetaData()
-
-
-def chain_table_for(events_table_name: str) -> Table:
-    """The chain table beside an events table (one per application name)."""
-    name = events_table_name.replace("_events", "") + "_chain"
-    if name in chain_metadata.tables:
-        return chain_metadata.tables[name]
-    return Table(
-        name,
-        chain_metadata,
-        Column(
-            "position",
-            BigInteger().with_variant(Integer(), "sqlite"),
-            primary_key=True,
-            autoincrement=False,
-        ),
-        Column("recorded_at", String(40), nullable=False, index=True),
-        Column("previous_hash", String(64), nullable=False),
-        Column("hash", String(64), nullable=False),
-    )
+from tracker.tables import chain_table_for
 
 
 def utc_now_text() -> str:
