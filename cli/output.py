@@ -52,6 +52,16 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def cell(key: str, value: Any, lang: str) -> str:
+    """A value as rich markup: the status in its colour, any other text with
+    its brackets escaped (titles may contain "[...]")."""
+    text = display(key, value, lang)
+    if key == "status":
+        style = STATUS_STYLES.get(str(value), "")
+        return f"[{style}]{text}[/]" if style else text
+    return text.replace("[", "\\[")
+
+
 def print_json(data: Any) -> None:
     click.echo(json_text(data))
 
@@ -103,16 +113,7 @@ def rich_table(
             min_width=MIN_WIDTHS.get(column),
         )
     for row in rows:
-        cells = []
-        for column in columns:
-            text = display(column, row.get(column), lang)
-            if column == "status":
-                style = STATUS_STYLES.get(str(row.get(column)), "")
-                text = f"[{style}]{text}[/]" if style else text
-            else:
-                text = text.replace("[", "\\[")
-            cells.append(text)
-        table.add_row(*cells)
+        table.add_row(*(cell(column, row.get(column), lang) for column in columns))
     return table
 
 
@@ -153,22 +154,13 @@ def render_rows(
         console().print(rich_table(rows, columns, lang, title))
 
 
-def render_record(
-    record: dict[str, Any], fields: Sequence[str], fmt: str, lang: str
-) -> None:
-    """Print one object: JSON as it is, or a two-column table of labels."""
-    if fmt == "json":
-        print_json(record)
-        return
+def render_record(record: dict[str, Any], fields: Sequence[str], lang: str) -> None:
+    """Print one object as a two-column table of labels and values."""
     from rich.table import Table
 
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key in fields:
-        text = display(key, record.get(key), lang).replace("[", "\\[")
-        if key == "status":
-            style = STATUS_STYLES.get(str(record.get(key)), "")
-            text = f"[{style}]{text}[/]" if style else text
-        table.add_row(label(lang, key), text)
+        table.add_row(label(lang, key), cell(key, record.get(key), lang))
     console().print(table)

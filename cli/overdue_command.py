@@ -10,7 +10,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import csv_text, emit, resolve_format, write_workbook
 from cli.labels import label, ledger_footer
-from cli.output import console, display, json_text, markdown_table, rich_table
+from cli.output import cell, console, display, json_text, markdown_table, rich_table
 from cli.params import as_known_at_option, as_of_option, output_options
 
 OVERDUE_COLUMNS = ("agency", "code", "title", "assigner", "due_on", "days_overdue")
@@ -176,7 +176,7 @@ def _grouped_table(
     for row in rows:
         if previous is not None and row["agency"] != previous:
             table.add_section()
-        cells = [display(c, row[c], lang).replace("[", "\\[") for c in columns]
+        cells = [cell(c, row[c], lang) for c in columns]
         if row["agency"] == previous:
             cells[0] = ""
         previous = row["agency"]

@@ -78,7 +78,7 @@ def show(
     if fmt == "json":
         print_json(record)
         return
-    render_record(record, SHOW_FIELDS, fmt, app.lang)
+    render_record(record, SHOW_FIELDS, app.lang)
     lang = app.lang
     for extension in record["extensions"]:
         due, on = (

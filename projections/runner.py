@@ -146,28 +146,25 @@ class CatchUp:
         return 0
 
     def _move_tracking(self, session: Session, start: int, end: int) -> None:
+        """Compare-and-set; the very first move inserts the row (two first
+        movers collide on its primary key, and the loser rolls back)."""
         table = self.tracking
-        if (
-            start == 0
-            and not session.execute(
-                select(table.c.application_name).where(
-                    table.c.application_name == self.name
-                )
-            ).first()
-        ):
-            session.execute(
-                insert(table).values(application_name=self.name, notification_id=end)
-            )
-            session.flush()
-            return
         moved = session.execute(
             update(table)
             .where(table.c.application_name == self.name)
             .where(table.c.notification_id == start)
             .values(notification_id=end)
         )
-        if moved.rowcount != 1:
+        if moved.rowcount == 1:
+            return
+        if start != 0:
             raise LostRace
+        try:
+            session.execute(
+                insert(table).values(application_name=self.name, notification_id=end)
+            )
+        except SQLAlchemyIntegrityError as exc:
+            raise LostRace from exc
 
     def reset(self, session: Session) -> None:
         """Forget the tracked position (read models are being rebuilt)."""

@@ -160,29 +160,25 @@ class Audit:
             low = 0
             while low < last:
                 high = min(low + WINDOW, last)
-                event_rows = {
-                    row[0]: row[1:]
-                    for row in session.execute(
-                        select(
-                            events.c.id,
-                            events.c.originator_id,
-                            events.c.originator_version,
-                            events.c.topic,
-                            events.c.state,
-                        ).where(events.c.id > low, events.c.id <= high)
-                    )
-                }
-                chain_rows = {
-                    row[0]: row[1:]
-                    for row in session.execute(
-                        select(
-                            chain.c.position,
-                            chain.c.recorded_at,
-                            chain.c.previous_hash,
-                            chain.c.hash,
-                        ).where(chain.c.position > low, chain.c.position <= high)
-                    )
-                }
+                event_rows = _by_position(
+                    session,
+                    events.c.id,
+                    (
+                        events.c.originator_id,
+                        events.c.originator_version,
+                        events.c.topic,
+                        events.c.state,
+                    ),
+                    low,
+                    high,
+                )
+                chain_rows = _by_position(
+                    session,
+                    chain.c.position,
+                    (chain.c.recorded_at, chain.c.previous_hash, chain.c.hash),
+                    low,
+                    high,
+                )
                 for position in sorted(event_rows.keys() | chain_rows.keys()):
                     yield StoredEntry(
                         position, event_rows.get(position), chain_rows.get(position)
@@ -240,6 +236,14 @@ class Audit:
         originator_id = entry.event[0]
         code = self._codes({originator_id}).get(originator_id)
         return f"task {code}" if code else f"task {originator_id}"
+
+
+def _by_position(
+    session: Any, key: Any, columns: tuple[Any, ...], low: int, high: int
+) -> dict[int, Any]:
+    """Rows with ``low < key <= high``, keyed by position."""
+    rows = session.execute(select(key, *columns).where(key > low, key <= high))
+    return {row[0]: row[1:] for row in rows}
 
 
 def _problem(entry: StoredEntry, previous: str) -> str | None:

@@ -33,7 +33,7 @@ from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
-from tracker.tables import READ_MODELS_NAME, chain_metadata
+from tracker.tables import READ_MODELS_NAME
 
 CHANGE_RETRIES = 12
 # A conflicting append surfaces as the library's error outside a batch, and as
@@ -58,8 +58,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         self.datastore = self.recorder.datastore  # type: ignore[attr-defined]
         engine = self.datastore.engine
         tracking = self.factory.tracking_recorder()  # type: ignore[attr-defined]
-        read_model_metadata.create_all(engine)
-        chain_metadata.create_all(engine)
+        read_model_metadata.create_all(engine)  # the recorder made its own tables
         self.tasks = TaskReadModel()
         self.catch_up = CatchUp(
             name=READ_MODELS_NAME,
@@ -106,7 +105,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             raise UnknownTask(normalise_code(code)) from None
 
     def exists(self, code: str) -> bool:
-        return bool(self.recorder.select_events(task_id(code), limit=1))
+        return bool(self.existing_codes([code]))
 
     def _change(self, code: str, command: Callable[[Task], Any]) -> TaskFacts:
         """Apply ``command`` to the task and save, retrying on conflicts."""
