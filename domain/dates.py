@@ -64,6 +64,9 @@ def _build(text: str, year: int, month: int, day: int) -> date:
 def parse_date(text: str, today: date) -> date:
     """Parse one date as a clerk types it; ``today`` anchors relative forms."""
     raw = text.strip()
+    if match := _DAY_FIRST.match(raw):  # most dates, without folding them first
+        day, month, year = match.groups()
+        return _build(raw, _full_year(year), int(month), int(day))
     key = fold(raw).replace(",", " ")
     key = " ".join(key.split())
     if not key:

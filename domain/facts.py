@@ -7,7 +7,7 @@ same functions, so the two can never disagree about what an event means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -81,7 +81,19 @@ class TaskFacts:
         return not self.is_cancelled and self.current_completion is None
 
     def evolve(self, **changes: Any) -> TaskFacts:
-        return replace(self, **changes)
+        """A copy with ``changes``, like ``dataclasses.replace`` but without
+        re-running ``__init__``: a rebuild evolves facts once per event, and
+        ``replace`` was a sixth of its time. The fields stay those declared."""
+        unknown = changes.keys() - _FIELDS
+        if unknown:
+            raise TypeError(f"TaskFacts has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(TaskFacts)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
+
+_FIELDS = frozenset(f.name for f in fields(TaskFacts))
 
 
 def _iso(value: date | None) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from eventsourcing.domain import Aggregate
@@ -27,6 +28,7 @@ from domain.corrections import (
     current_value,
 )
 from domain.dates import show_date
+from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
 from domain.rules import due_in_force
 from domain.text import fold, normalise
@@ -39,8 +41,10 @@ def normalise_code(code: str) -> str:
     return normalise(code).upper()
 
 
+@lru_cache(maxsize=8192)
 def task_id(code: str) -> uuid.UUID:
-    """The deterministic aggregate ID of a human task code."""
+    """The deterministic aggregate ID of a human task code (cached: an import
+    asks for each code twice, once to look it up and once to record it)."""
     return uuid.uuid5(TASK_NAMESPACE, normalise_code(code))
 
 
@@ -174,11 +178,11 @@ class Task(Aggregate):
         today: date,
     ) -> Task:
         code = cleaned_text(normalise_code(code), "task code")
-        require(
-            due_on is None or due_on >= assigned_on,
-            f"Task {code}: the due date {show_date(due_on)} is before the "
-            f"assignment date {show_date(assigned_on)}.",
-        )
+        if due_on is not None and due_on < assigned_on:
+            raise TaskRuleError(
+                f"Task {code}: the due date {show_date(due_on)} is before the "
+                f"assignment date {show_date(assigned_on)}."
+            )
         not_in_future(code, "assignment", assigned_on, today)
         citation = parse_citation(document)
         return cls._create(

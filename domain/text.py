@@ -8,6 +8,7 @@ answers every spelling.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Combining marks (tones, hats, horns) deleted by one C-level translate call.
 _STRIP_MARKS = {code: None for code in range(0x0300, 0x0370)} | {
@@ -16,8 +17,11 @@ _STRIP_MARKS = {code: None for code in range(0x0300, 0x0370)} | {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Return the diacritics- and case-insensitive key of ``text``."""
+    """Return the diacritics- and case-insensitive key of ``text``.
+
+    Cached: agency and assigner names repeat on every task of a province."""
     stripped = unicodedata.normalize("NFD", text).translate(_STRIP_MARKS)
     return " ".join(stripped.casefold().split())
 

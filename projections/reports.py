@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, func, select
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy.engine import Connection
 
 from domain.text import fold
 from projections.tasks import task_status_spans as spans
@@ -64,7 +64,7 @@ def _with_task() -> Any:
 
 
 def period_report(
-    session: Session, start: date, end: date, as_of: date, by: str | None = None
+    connection: Connection, start: date, end: date, as_of: date, by: str | None = None
 ) -> PeriodReport:
     """Tasks assigned from ``start`` to ``end``, classified on ``as_of``."""
     group_column = {"agency": spans.c.lead_agency, "assigner": spans.c.assigner}.get(
@@ -87,7 +87,7 @@ def period_report(
     )
     totals = Figures()
     groups: dict[str, Figures] = {}
-    for row in session.execute(query):
+    for row in connection.execute(query):
         if group_column is not None:
             name, status, count, without_deadline = row
             _add(groups.setdefault(name, Figures()), status, count, without_deadline)
@@ -110,7 +110,7 @@ def _agency_filter(query: Any, agency: str | None) -> Any:
 
 
 def overdue_tasks(
-    session: Session, as_of: date, agency: str | None = None
+    connection: Connection, as_of: date, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks past their deadline in force, by agency, most overdue first."""
     query = (
@@ -135,7 +135,7 @@ def overdue_tasks(
             "due_on": row.due_on.isoformat(),
             "days_overdue": (as_of - row.due_on).days,
         }
-        for row in session.execute(_agency_filter(query, agency))
+        for row in connection.execute(_agency_filter(query, agency))
     ]
     per_agency = Counter(row["agency"] for row in rows)
     rows.sort(
@@ -150,7 +150,7 @@ def overdue_tasks(
 
 
 def due_soon(
-    session: Session, as_of: date, days: int, agency: str | None = None
+    connection: Connection, as_of: date, days: int, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days."""
     query = (
@@ -172,17 +172,19 @@ def due_soon(
             "due_on": row.due_on.isoformat(),
             "days_left": (row.due_on - as_of).days,
         }
-        for row in session.execute(_agency_filter(query, agency))
+        for row in connection.execute(_agency_filter(query, agency))
     ]
 
 
 def overdue_answer(
-    session: Session, as_of: date, due_within: int | None, agency: str | None
+    connection: Connection, as_of: date, due_within: int | None, agency: str | None
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint)."""
-    overdue = overdue_tasks(session, as_of, agency)
+    overdue = overdue_tasks(connection, as_of, agency)
     soon = (
-        due_soon(session, as_of, due_within, agency) if due_within is not None else []
+        due_soon(connection, as_of, due_within, agency)
+        if due_within is not None
+        else []
     )
     return {
         "as_of": as_of.isoformat(),

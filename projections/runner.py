@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
 from sqlalchemy import Table, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
-from sqlalchemy.orm import Session
 
 BATCH_SIZE = 2000
 MAX_CONTENTION_RETRIES = 50
@@ -34,7 +34,7 @@ class ReadModel(Protocol):
     tables: Sequence[Table]
 
     def apply(
-        self, session: Session, events: Sequence[Any], positions: Sequence[int]
+        self, connection: Connection, events: Sequence[Any], positions: Sequence[int]
     ) -> None:
         """Apply decoded events in log order; ``positions`` are their log ids."""
 
@@ -61,12 +61,12 @@ class CatchUp:
         self.tracking = tracking_table
         self.read_models = read_models
 
-    def position(self, session: Session | None = None) -> int:
+    def position(self, connection: Connection | None = None) -> int:
         """The log position the read models reflect (0 before any event)."""
-        if session is None:
+        if connection is None:
             with self.recorder.transaction(commit=False) as own:
                 return self.position(own)
-        value = session.execute(
+        value = connection.execute(
             select(self.tracking.c.notification_id).where(
                 self.tracking.c.application_name == self.name
             )
@@ -110,8 +110,8 @@ class CatchUp:
 
     def _step(self, batch_size: int, blocking: bool = True) -> int:
         try:
-            with self.recorder.transaction(commit=True) as session:
-                start = self._lock(session, blocking)
+            with self.recorder.transaction(commit=True) as connection:
+                start = self._lock(connection, blocking)
                 if start is None:
                     return 0  # another process is applying right now
                 notifications = self.recorder.select_notifications(
@@ -120,36 +120,66 @@ class CatchUp:
                 if not notifications:
                     return 0
                 end = notifications[-1].id
-                self._move_tracking(session, start, end)
+                self._move_tracking(connection, start, end)
                 events = [self.mapper.to_domain_event(n) for n in notifications]
                 positions = [n.id for n in notifications]
                 for model in self.read_models:
-                    model.apply(session, events, positions)
+                    model.apply(connection, events, positions)
                 return len(notifications)
         except (IntegrityError, SQLAlchemyIntegrityError) as exc:
             raise LostRace from exc
 
-    def _lock(self, session: Session, blocking: bool) -> int | None:
+    def apply_recorded(self, events: Sequence[Any], positions: Sequence[int]) -> bool:
+        """Apply events this process has just recorded, as they are in memory,
+        if the read models stand exactly before them; ``False`` leaves them
+        to ``run``.
+
+        The same projection and the same compare-and-set as ``run``, minus
+        reading the events back from the log and decoding them: for a bulk
+        import that is a third of the work. Inside a batch it joins the
+        batch's transaction, which already holds the append lock, so no other
+        process can have moved the tracking row in between.
+        """
+        if not positions:
+            return True
+        table = self.tracking
+        try:
+            with self.recorder.transaction(commit=True) as connection:
+                row = connection.execute(
+                    select(table.c.notification_id)
+                    .where(table.c.application_name == self.name)
+                    .with_for_update(skip_locked=True)
+                ).first()
+                if row is None or int(row[0] or 0) != positions[0] - 1:
+                    return False  # behind, busy, or never started: ``run``
+                self._move_tracking(connection, positions[0] - 1, positions[-1])
+                for model in self.read_models:
+                    model.apply(connection, events, positions)
+                return True
+        except LostRace:
+            return False  # another process applied them first
+
+    def _lock(self, connection: Connection, blocking: bool) -> int | None:
         """Lock the tracking row and return its position (0 if there is none
         yet); ``None`` when not blocking and another process holds it."""
         table = self.tracking
         query = select(table.c.notification_id).where(
             table.c.application_name == self.name
         )
-        locked = session.execute(
+        locked = connection.execute(
             query.with_for_update(skip_locked=not blocking)
         ).first()
         if locked is not None:
             return int(locked[0] or 0)
-        if not blocking and session.execute(query).first() is not None:
+        if not blocking and connection.execute(query).first() is not None:
             return None
         return 0
 
-    def _move_tracking(self, session: Session, start: int, end: int) -> None:
+    def _move_tracking(self, connection: Connection, start: int, end: int) -> None:
         """Compare-and-set; the very first move inserts the row (two first
         movers collide on its primary key, and the loser rolls back)."""
         table = self.tracking
-        moved = session.execute(
+        moved = connection.execute(
             update(table)
             .where(table.c.application_name == self.name)
             .where(table.c.notification_id == start)
@@ -160,21 +190,21 @@ class CatchUp:
         if start != 0:
             raise LostRace
         try:
-            session.execute(
+            connection.execute(
                 insert(table).values(application_name=self.name, notification_id=end)
             )
         except SQLAlchemyIntegrityError as exc:
             raise LostRace from exc
 
-    def reset(self, session: Session) -> None:
+    def reset(self, connection: Connection) -> None:
         """Forget the tracked position (read models are being rebuilt)."""
-        session.execute(
+        connection.execute(
             self.tracking.delete().where(self.tracking.c.application_name == self.name)
         )
 
 
 def replay(
-    session: Session,
+    connection: Connection,
     *,
     recorder: Any,
     mapper: Any,
@@ -194,7 +224,7 @@ def replay(
         events = [mapper.to_domain_event(n) for n in notifications]
         positions = [n.id for n in notifications]
         for model in read_models:
-            model.apply(session, events, positions)
+            model.apply(connection, events, positions)
         start = positions[-1]
         applied += len(positions)
     return applied

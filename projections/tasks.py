@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy.engine import Connection
 
 from domain.facts import TaskFacts, facts_from_dict, facts_to_dict
 from domain.rules import Status, status_spans
@@ -55,9 +55,11 @@ tasks_view = Table(
     Column("search_key", Text, nullable=False),
     Column("lead_agency", Text, nullable=False),
     Column("co_agencies", Text, nullable=False),
-    Column("agency_key", String(255), nullable=False, index=True),
+    # Searched with ``contains`` (LIKE '%...%'), which no index serves: indexes
+    # here would only slow every insert down.
+    Column("agency_key", String(255), nullable=False),
     Column("assigner", Text, nullable=False),
-    Column("assigner_key", String(255), nullable=False, index=True),
+    Column("assigner_key", String(255), nullable=False),
     Column("document", Text, nullable=False),
     Column("document_number", String(128), index=True),
     Column("assigned_on", Date, nullable=False, index=True),
@@ -141,7 +143,11 @@ def _task_row(
         "title": facts.title,
         "search_key": fold(" ".join((facts.code, facts.title, facts.document))),
         "lead_agency": facts.lead_agency,
-        "co_agencies": json.dumps(list(facts.co_agencies), ensure_ascii=False),
+        "co_agencies": (
+            json.dumps(list(facts.co_agencies), ensure_ascii=False)
+            if facts.co_agencies
+            else "[]"
+        ),
         "agency_key": fold(facts.lead_agency),
         "assigner": facts.assigner,
         "assigner_key": fold(facts.assigner),
@@ -181,7 +187,7 @@ class TaskReadModel:
     tables = (tasks_view, task_facts, task_status_spans)
 
     def apply(
-        self, session: Session, events: Sequence[Any], positions: Sequence[int]
+        self, connection: Connection, events: Sequence[Any], positions: Sequence[int]
     ) -> None:
         """Apply events in log order; ``positions`` are their log positions.
 
@@ -194,7 +200,7 @@ class TaskReadModel:
             first_versions.setdefault(event.originator_id, event.originator_version)
         touched = list(first_versions)
         existing = [task_id for task_id, v in first_versions.items() if v > 1]
-        facts: dict[UUID, TaskFacts | None] = dict(self._load(session, existing))
+        facts: dict[UUID, TaskFacts | None] = dict(self._load(connection, existing))
         versions: dict[UUID, tuple[int, int]] = {}
         for event, position in zip(events, positions, strict=True):
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
@@ -203,7 +209,7 @@ class TaskReadModel:
         for table in self.tables:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
-                session.execute(delete(table).where(table.c.task_id.in_(chunk)))
+                connection.execute(delete(table).where(table.c.task_id.in_(chunk)))
         task_rows, fact_rows, span_rows = [], [], []
         for task_id in touched:
             current = facts[task_id]
@@ -216,17 +222,17 @@ class TaskReadModel:
                 }
             )
             span_rows.extend(_span_rows(task_id, current))
-        insert_many(session, tasks_view, task_rows)
-        insert_many(session, task_facts, fact_rows)
-        insert_many(session, task_status_spans, span_rows)
+        insert_many(connection, tasks_view, task_rows)
+        insert_many(connection, task_facts, fact_rows)
+        insert_many(connection, task_status_spans, span_rows)
 
     @staticmethod
     def _load(
-        session: Session, task_ids: Iterable[UUID]
+        connection: Connection, task_ids: Iterable[UUID]
     ) -> Iterable[tuple[UUID, TaskFacts]]:
         keys = [str(task_id) for task_id in task_ids]
         for start in range(0, len(keys), 500):
-            rows = session.execute(
+            rows = connection.execute(
                 select(task_facts.c.task_id, task_facts.c.facts).where(
                     task_facts.c.task_id.in_(keys[start : start + 500])
                 )
@@ -237,8 +243,8 @@ class TaskReadModel:
     # -- queries --------------------------------------------------------------
 
     @staticmethod
-    def facts_of(session: Session, code: str) -> TaskFacts | None:
-        data = session.execute(
+    def facts_of(connection: Connection, code: str) -> TaskFacts | None:
+        data = connection.execute(
             select(task_facts.c.facts)
             .join(tasks_view, tasks_view.c.task_id == task_facts.c.task_id)
             .where(tasks_view.c.code == code)
@@ -247,7 +253,7 @@ class TaskReadModel:
 
     @staticmethod
     def listing(
-        session: Session,
+        connection: Connection,
         as_of: date,
         *,
         statuses: Sequence[str] = (),
@@ -314,5 +320,5 @@ class TaskReadModel:
                 status=Status(row.status),
                 co_agencies=tuple(json.loads(row.co_agencies)),
             )
-            for row in session.execute(query)
+            for row in connection.execute(query)
         ]

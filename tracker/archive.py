@@ -69,8 +69,8 @@ class Archive:
         """Load an export into this (empty) ledger, checking the chain as it
         goes; any break or truncation keeps nothing."""
         events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=True) as session:
-            if session.execute(select(func.count()).select_from(events)).scalar():
+        with self.recorder.transaction(commit=True) as connection:
+            if connection.execute(select(func.count()).select_from(events)).scalar():
                 raise TaskRuleError(
                     "Restore needs an empty database; this one already holds events."
                 )
@@ -95,15 +95,15 @@ class Archive:
                 chain_rows.append(chain_row)
                 count += 1
                 if len(event_rows) >= WINDOW:
-                    _flush(session, events, chain, event_rows, chain_rows, progress)
+                    _flush(connection, events, chain, event_rows, chain_rows, progress)
             if not ended:
                 raise IntegrityFailure(
                     "The file is truncated: its end marker is missing; nothing "
                     "was restored."
                 )
-            _flush(session, events, chain, event_rows, chain_rows, progress)
-            if session.bind.dialect.name == "postgresql":
-                session.execute(
+            _flush(connection, events, chain, event_rows, chain_rows, progress)
+            if connection.dialect.name == "postgresql":
+                connection.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{events.name}', 'id'),"
                         f" (SELECT COALESCE(MAX(id), 1) FROM {events.name}))"
@@ -180,7 +180,7 @@ def _checked_rows(
 
 
 def _flush(
-    session: Any,
+    connection: Any,
     events: Any,
     chain: Any,
     event_rows: list[dict[str, Any]],
@@ -188,8 +188,8 @@ def _flush(
     progress: Callable[[int], None] | None,
 ) -> None:
     if event_rows:
-        insert_many(session, events, event_rows)
-        insert_many(session, chain, chain_rows)
+        insert_many(connection, events, event_rows)
+        insert_many(connection, chain, chain_rows)
         if progress is not None:
             progress(len(event_rows))
     event_rows.clear()

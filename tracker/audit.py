@@ -52,7 +52,7 @@ class Audit:
 
     @property
     def _events(self) -> Any:
-        return self.recorder.events_record_cls.__table__
+        return self.recorder.events_table
 
     @property
     def _chain(self) -> Any:
@@ -65,15 +65,15 @@ class Audit:
         if position is not None:
             query = query.where(chain.c.position <= position)
         query = query.order_by(chain.c.position.desc()).limit(1)
-        with self.recorder.transaction(commit=False) as session:
-            row = session.execute(query).first()
+        with self.recorder.transaction(commit=False) as connection:
+            row = connection.execute(query).first()
         return Fingerprint(row[0], row[1]) if row else Fingerprint(0, GENESIS)
 
     def position_known_at(self, moment_utc: str) -> int:
         """The last log position recorded at or before ``moment_utc`` (ISO)."""
         chain = self._chain
-        with self.recorder.transaction(commit=False) as session:
-            value = session.execute(
+        with self.recorder.transaction(commit=False) as connection:
+            value = connection.execute(
                 select(func.max(chain.c.position)).where(
                     chain.c.recorded_at <= moment_utc
                 )
@@ -108,8 +108,8 @@ class Audit:
             query = query.where(events.c.originator_id == task_id(code))
         if since_utc is not None:
             query = query.where(chain.c.recorded_at >= since_utc)
-        with self.recorder.transaction(commit=False) as session:
-            rows = session.execute(query).all()
+        with self.recorder.transaction(commit=False) as connection:
+            rows = connection.execute(query).all()
         codes = self._codes({row.originator_id for row in rows})
         records = []
         for row in rows:
@@ -134,9 +134,9 @@ class Audit:
         events = self._events
         ids = list(originator_ids)
         codes: dict[Any, str] = {}
-        with self.recorder.transaction(commit=False) as session:
+        with self.recorder.transaction(commit=False) as connection:
             for start in range(0, len(ids), 500):
-                rows = session.execute(
+                rows = connection.execute(
                     select(events.c.originator_id, events.c.state).where(
                         events.c.originator_id.in_(ids[start : start + 500]),
                         events.c.originator_version == 1,
@@ -152,16 +152,16 @@ class Audit:
     def _entries(self) -> Iterator[StoredEntry]:
         """Every position holding an event row or a chain row, in order."""
         events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=False) as session:
+        with self.recorder.transaction(commit=False) as connection:
             last = max(
-                session.execute(select(func.max(events.c.id))).scalar() or 0,
-                session.execute(select(func.max(chain.c.position))).scalar() or 0,
+                connection.execute(select(func.max(events.c.id))).scalar() or 0,
+                connection.execute(select(func.max(chain.c.position))).scalar() or 0,
             )
             low = 0
             while low < last:
                 high = min(low + WINDOW, last)
                 event_rows = _by_position(
-                    session,
+                    connection,
                     events.c.id,
                     (
                         events.c.originator_id,
@@ -173,7 +173,7 @@ class Audit:
                     high,
                 )
                 chain_rows = _by_position(
-                    session,
+                    connection,
                     chain.c.position,
                     (chain.c.recorded_at, chain.c.previous_hash, chain.c.hash),
                     low,
@@ -239,10 +239,10 @@ class Audit:
 
 
 def _by_position(
-    session: Any, key: Any, columns: tuple[Any, ...], low: int, high: int
+    connection: Any, key: Any, columns: tuple[Any, ...], low: int, high: int
 ) -> dict[int, Any]:
     """Rows with ``low < key <= high``, keyed by position."""
-    rows = session.execute(select(key, *columns).where(key > low, key <= high))
+    rows = connection.execute(select(key, *columns).where(key > low, key <= high))
     return {row[0]: row[1:] for row in rows}
 
 

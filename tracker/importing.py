@@ -121,14 +121,28 @@ def differences(mine: TaskFacts, ledger: TaskFacts) -> list[str]:
     ]
 
 
+# A row with its code and its task, or the reason it cannot be one.
+Built = tuple[SheetRow, str, Task | str]
+
+
+def build_rows(rows: Sequence[SheetRow], actor: str, today: date) -> list[Built]:
+    """Build each row's task (pure: it may run in a helper process)."""
+    built: list[Built] = []
+    for row in rows:
+        code = normalise_code(cell_text(row.values.get("code")))
+        try:
+            built.append((row, code, build_task(row, actor, today)))
+        except TaskRuleError as exc:
+            built.append((row, code, str(exc)))
+    return built
+
+
 def plan_import(
-    rows: Sequence[SheetRow],
+    rows: Sequence[Built],
     recorded: Callable[[list[str]], dict[str, TaskFacts]],
-    actor: str,
-    today: date,
     seen: dict[str, int] | None = None,
 ) -> ImportPlan:
-    """Sort every row into new, unchanged or rejected; record nothing.
+    """Sort every built row into new, unchanged or rejected; record nothing.
 
     ``seen`` (code -> row number) carries the codes of earlier chunks of the
     same file, so a code used twice is caught across chunks too.
@@ -136,17 +150,16 @@ def plan_import(
     plan = ImportPlan()
     built: list[tuple[SheetRow, Task]] = []
     seen = {} if seen is None else seen
-    for row in rows:
-        code = normalise_code(cell_text(row.values.get("code")))
-        try:
-            if code in seen:
-                raise TaskRuleError(f"the code is already used on row {seen[code]}.")
-            task = build_task(row, actor, today)
-        except TaskRuleError as exc:
-            plan.rejected.append(Rejected(row.number, code, str(exc), _texts(row)))
+    for row, code, task in rows:
+        if code in seen:
+            reason = f"the code is already used on row {seen[code]}."
+        elif isinstance(task, str):
+            reason = task
+        else:
+            seen[code] = row.number
+            built.append((row, task))
             continue
-        seen[code] = row.number
-        built.append((row, task))
+        plan.rejected.append(Rejected(row.number, code, reason, _texts(row)))
     in_ledger = recorded([task.facts.code for _, task in built])
     for row, task in built:
         existing = in_ledger.get(task.facts.code)

@@ -3,8 +3,7 @@
 ``report`` and ``overdue`` are what the Office runs most; when the read models
 already reflect the whole log, they need nothing but SQL on those tables. This
 path imports SQLAlchemy Core and the projection queries only, not
-eventsourcing-sqlalchemy, its ORM or the event store (together about half of
-a command's start-up here). When the read models are behind, or the tables
+eventsourcing or the application. When the read models are behind, or the tables
 are missing, it declines and the caller uses the full ``TaskLedger``, which
 catches up first. Both paths run the same query functions.
 """
@@ -21,14 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from projections import reports
 from tracker.chain import GENESIS, Fingerprint
-from tracker.tables import (
-    READ_MODELS_NAME,
-    chain_table_for,
-    events_reference,
-    tracking_reference,
-)
+from tracker.tables import READ_MODELS_NAME, ledger_tables
 
-chain = chain_table_for(events_reference.name)
+ledger = ledger_tables()
 
 
 class Reader:
@@ -49,10 +43,10 @@ class Reader:
 
     def _position(self, connection: Connection) -> int | None:
         """The log position the read models reflect, if that is the head."""
-        head = connection.execute(select(func.max(events_reference.c.id))).scalar()
+        head = connection.execute(select(func.max(ledger.events.c.id))).scalar()
         tracked = connection.execute(
-            select(tracking_reference.c.notification_id).where(
-                tracking_reference.c.application_name == READ_MODELS_NAME
+            select(ledger.tracking.c.notification_id).where(
+                ledger.tracking.c.application_name == READ_MODELS_NAME
             )
         ).scalar()
         if head is None or tracked is None or int(tracked) != int(head):
@@ -73,7 +67,9 @@ class Reader:
                 if self._position(connection) != position:
                     return None  # another clerk wrote meanwhile: ask the ledger
                 digest = connection.execute(
-                    select(chain.c.hash).where(chain.c.position == position)
+                    select(ledger.chain.c.hash).where(
+                        ledger.chain.c.position == position
+                    )
                 ).scalar()
         except SQLAlchemyError:
             return None

@@ -1,49 +1,121 @@
-"""Tables the tracker adds beside the library's, as SQLAlchemy Core.
+"""The ledger's own tables, as SQLAlchemy Core: events, chain and tracking.
 
-Kept apart from the event store so that the read-only report path can name
-them without importing eventsourcing-sqlalchemy (and its start-up cost).
+The events and tracking tables keep the layout eventsourcing-sqlalchemy gave
+them (same names, columns, types and unique index), so a ledger recorded
+before the tracker had its own event store opens unchanged. Kept apart from
+the recorder so that the read-only report path can name them cheaply.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    BINARY,
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 
 APPLICATION = "tracker"
 READ_MODELS_NAME = "read_models"  # the tracking row of all read models
 
-chain_metadata = MetaData()
+metadata = MetaData()
+Position = BigInteger().with_variant(Integer(), "sqlite")
 
 
-def chain_table_for(events_table_name: str) -> Table:
-    """The chain table beside an events table (one per application name)."""
-    name = events_table_name.replace("_events", "") + "_chain"
-    if name in chain_metadata.tables:
-        return chain_metadata.tables[name]
-    return Table(
-        name,
-        chain_metadata,
-        Column(
-            "position",
-            BigInteger().with_variant(Integer(), "sqlite"),
-            primary_key=True,
-            autoincrement=False,
+class AggregateId(TypeDecorator[UUID]):
+    """An aggregate's UUID: native ``uuid`` on PostgreSQL, 16 bytes elsewhere
+    (what ``sqlalchemy_utils.UUIDType`` stored for eventsourcing-sqlalchemy)."""
+
+    impl = BINARY(16)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(Uuid(as_uuid=True))
+        return dialect.type_descriptor(BINARY(16))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return to_stored_id(value, dialect.name == "sqlite")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> UUID | None:
+        return None if value is None else from_stored_id(value)
+
+
+def to_stored_id(value: UUID | str, as_bytes: bool) -> UUID | bytes:
+    uuid = value if isinstance(value, UUID) else UUID(str(value))
+    return uuid.bytes if as_bytes else uuid
+
+
+def from_stored_id(value: UUID | bytes | memoryview | str) -> UUID:
+    if isinstance(value, UUID):
+        return value
+    if isinstance(value, (bytes, memoryview)):
+        return UUID(bytes=bytes(value))
+    return UUID(value)
+
+
+@dataclass(frozen=True)
+class LedgerTables:
+    events: Table
+    chain: Table
+    tracking: Table
+
+    @property
+    def all(self) -> list[Table]:
+        return [self.events, self.chain, self.tracking]
+
+
+def ledger_tables(prefix: str = APPLICATION) -> LedgerTables:
+    """The tables of the application named ``prefix`` (``tracker_events`` ...)."""
+    return _defined(prefix)
+
+
+@cache
+def _defined(prefix: str) -> LedgerTables:
+    events = Table(
+        f"{prefix}_events",
+        metadata,
+        Column("id", Position, primary_key=True, autoincrement=True),
+        Column("originator_id", AggregateId(), nullable=False),
+        Column("originator_version", Position, nullable=False),
+        Column("topic", Text(), nullable=False),
+        Column("state", LargeBinary(), nullable=False),
+        Index(
+            f"{prefix}_events_aggregate_idx",
+            "originator_id",
+            "originator_version",
+            unique=True,
         ),
+    )
+    chain = Table(
+        f"{prefix}_chain",
+        metadata,
+        Column("position", Position, primary_key=True, autoincrement=False),
         Column("recorded_at", String(40), nullable=False, index=True),
         Column("previous_hash", String(64), nullable=False),
         Column("hash", String(64), nullable=False),
     )
-
-
-# Enough of the library's tables for reading positions (never created here).
-_references = MetaData()
-events_reference = Table(
-    f"{APPLICATION}_events",
-    _references,
-    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
-)
-tracking_reference = Table(
-    f"{APPLICATION}_tracking",
-    _references,
-    Column("application_name", String(32), primary_key=True),
-    Column("notification_id", BigInteger().with_variant(Integer(), "sqlite")),
-)
+    tracking = Table(
+        f"{prefix}_tracking",
+        metadata,
+        Column("application_name", String(32), primary_key=True),
+        Column("notification_id", Position),
+    )
+    return LedgerTables(events, chain, tracking)

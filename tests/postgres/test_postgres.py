@@ -34,9 +34,9 @@ def pg_url() -> Iterator[str]:
 
 
 def dump(ledger: Any) -> list[Any]:
-    with ledger.recorder.transaction(commit=False) as session:
+    with ledger.recorder.transaction(commit=False) as connection:
         return [
-            sorted(tuple(row) for row in session.execute(select(table)))
+            sorted(tuple(row) for row in connection.execute(select(table)))
             for table in (tasks_view, task_status_spans)
         ]
 

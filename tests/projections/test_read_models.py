@@ -91,9 +91,9 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
 
 
 def dump(ledger: Any) -> list[Any]:
-    with ledger.recorder.transaction(commit=False) as session:
+    with ledger.recorder.transaction(commit=False) as connection:
         return [
-            sorted(tuple(row) for row in session.execute(select(table)))
+            sorted(tuple(row) for row in connection.execute(select(table)))
             for table in (tasks_view, task_status_spans)
         ]
 
@@ -146,16 +146,16 @@ def test_crash_inside_a_projection_batch_leaves_nothing_half_applied(
     ledger.assign_task(actor="t", **{**ASSIGN, "code": "NV-2"})
     original = ledger.tasks.apply
 
-    def apply_then_die(session: Any, events: Any, positions: Any) -> None:
-        original(session, events, positions)
+    def apply_then_die(connection: Any, events: Any, positions: Any) -> None:
+        original(connection, events, positions)
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(ledger.tasks, "apply", apply_then_die)
     with pytest.raises(RuntimeError):
         ledger.catch_up.run()
     assert ledger.catch_up.position() == 0
-    with ledger.recorder.transaction(commit=False) as session:
-        assert session.execute(select(tasks_view)).all() == []
+    with ledger.recorder.transaction(commit=False) as connection:
+        assert connection.execute(select(tasks_view)).all() == []
     monkeypatch.setattr(ledger.tasks, "apply", original)
     assert ledger.catch_up.run() == 2
     assert ledger.catch_up.run() == 0  # exactly once: nothing is applied twice
@@ -166,7 +166,10 @@ def test_crash_inside_a_projection_batch_leaves_nothing_half_applied(
 def test_a_stale_tracking_position_loses_the_race(db_url: str) -> None:
     ledger = make_tracker(db_url, today=lambda: TODAY)
     ledger.assign_task(actor="t", **ASSIGN)
-    with pytest.raises(LostRace), ledger.recorder.transaction(commit=True) as session:
-        ledger.catch_up._move_tracking(session, 0, 1)  # someone already moved it
+    with (
+        pytest.raises(LostRace),
+        ledger.recorder.transaction(commit=True) as connection,
+    ):
+        ledger.catch_up._move_tracking(connection, 0, 1)  # someone already moved it
     assert ledger.catch_up.position() == 1
     ledger.close()
