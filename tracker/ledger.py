@@ -31,6 +31,7 @@ from projections.tasks import TaskReadModel
 from projections.tasks import metadata as read_model_metadata
 from tracker.archive import Archive
 from tracker.audit import Audit
+from tracker.bulk_work import fewer_collections
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
 from tracker.tables import READ_MODELS_NAME
@@ -144,11 +145,16 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         tasks: list[Task],
         chunk_size: int = 2000,
         progress: Callable[[int], None] | None = None,
+        *,
+        looked_up: bool = False,
     ) -> int:
         """Save many new tasks (built and checked in memory) in few transactions.
 
         All or nothing: one transaction for the whole list; a code already in
-        the ledger (or twice in the list) refuses all of it.
+        the ledger (or twice in the list) refuses all of it. ``looked_up``:
+        the caller has just looked the codes up inside the open batch, so
+        they are not looked up again (the unique index still refuses a code
+        recorded meanwhile).
         """
         seen: set[str] = set()
         for task in tasks:
@@ -158,7 +164,11 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         with self.batch():
             for start in range(0, len(tasks), chunk_size):
                 chunk = tasks[start : start + chunk_size]
-                taken = self.existing_codes([task.facts.code for task in chunk])
+                taken = (
+                    set()
+                    if looked_up
+                    else self.existing_codes([task.facts.code for task in chunk])
+                )
                 if taken:
                     raise DuplicateTask(sorted(taken)[0])
                 events = [event for task in chunk for event in task.collect_events()]
@@ -202,7 +212,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         today = self.today()
         rows = iter(rows)
         total = 0
-        with self.batch():
+        with fewer_collections(), self.batch():
             while chunk := list(itertools.islice(rows, chunk_size)):
                 built = build_rows(chunk, actor, today)
                 total += len(built)
@@ -210,7 +220,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
                 result.rejected += plan.rejected
                 result.unchanged += plan.unchanged
                 if skip_invalid or not result.rejected:
-                    self.record_new_tasks(plan.new)
+                    self.record_new_tasks(plan.new, looked_up=True)
                     result.recorded += len(plan.new)
                 if progress is not None:
                     progress(len(built))

@@ -24,6 +24,7 @@ from projections import reports
 from projections.runner import replay
 from projections.tasks import metadata as read_model_metadata
 from projections.tasks import task_facts, task_status_spans, tasks_view
+from tracker.bulk_work import fewer_collections
 from tracker.chain import Fingerprint
 
 REBUILD_BATCH = 10_000
@@ -190,7 +191,7 @@ class ReadSide:
         and a rebuild that fails half-way leaves them as they were. It is also
         faster: each index page is written once, not once per batch.
         """
-        with self.recorder.transaction(commit=True) as connection:
+        with fewer_collections(), self.recorder.transaction(commit=True) as connection:
             read_model_metadata.drop_all(connection)
             read_model_metadata.create_all(connection)
             self.catch_up.reset(connection)
