@@ -7,6 +7,7 @@ nowhere else. Set ``TRACKER_DEBUG=1`` to see a traceback instead.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -31,8 +32,52 @@ def error_line(exc: BaseException) -> tuple[str, int]:
     return f"Error: unexpected {name}: {exc}", 1
 
 
+# Which module defines each command, in the order ``--help`` lists them. A
+# command's module is imported only when that command runs (or for --help):
+# importing all ten cost a tenth of a ``complete``. ``tests/cli`` checks that
+# this table names exactly the commands the modules define.
+COMMAND_MODULES = {
+    **dict.fromkeys(
+        ("assign", "extend", "reassign", "note", "complete", "reopen", "cancel"),
+        "cli.logging_commands",
+    ),
+    "correct": "cli.logging_commands",
+    **dict.fromkeys(("show", "list", "history"), "cli.query_commands"),
+    "report": "cli.report_command",
+    **dict.fromkeys(("overdue", "sweep"), "cli.overdue_command"),
+    "import": "cli.import_command",
+    "batch": "cli.batch",
+    **dict.fromkeys(("verify", "export", "restore"), "cli.audit_commands"),
+    "projections": "cli.admin_commands",
+    "db": "cli.db_commands",
+    "demo": "cli.demo",
+}
+
+
+def load_command(name: str) -> click.Command | None:
+    module_name = COMMAND_MODULES.get(name)
+    if module_name is None:
+        return None
+    module = importlib.import_module(module_name)
+    return next((c for c in module.COMMANDS if c.name == name), None)
+
+
 class TrackerGroup(click.Group):
-    """Converts domain refusals into one readable line and an exit code."""
+    """Converts domain refusals into one readable line and an exit code, and
+    loads each command's module when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [
+            *COMMAND_MODULES,
+            *(n for n in self.commands if n not in COMMAND_MODULES),
+        ]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            command = load_command(cmd_name)
+            if command is not None:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -84,39 +129,6 @@ def main(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> No
         from tracker.settings import default_actor
 
         ctx.obj = AppContext(db=db, actor=actor or default_actor(), lang=lang)
-
-
-def _register() -> None:
-    from cli import (
-        admin_commands,
-        audit_commands,
-        batch,
-        db_commands,
-        demo,
-        import_command,
-        logging_commands,
-        overdue_command,
-        query_commands,
-        report_command,
-    )
-
-    for module in (
-        logging_commands,
-        query_commands,
-        report_command,
-        overdue_command,
-        import_command,
-        batch,
-        audit_commands,
-        admin_commands,
-        db_commands,
-        demo,
-    ):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
 
 
 if __name__ == "__main__":  # pragma: no cover

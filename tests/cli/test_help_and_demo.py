@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
+
+import click
 import pytest
 from click.testing import CliRunner
 
-from cli.main import main
+from cli.main import COMMAND_MODULES, main
 
-COMMAND_NAMES = sorted(main.commands)
+COMMAND_NAMES = sorted(COMMAND_MODULES)
+
+
+def test_the_lazy_table_names_exactly_the_commands_the_modules_define() -> None:
+    defined = {
+        command.name: module
+        for module in set(COMMAND_MODULES.values())
+        for command in importlib.import_module(module).COMMANDS
+    }
+    assert defined == COMMAND_MODULES
+
+
+def test_help_lists_every_command_in_order() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    listed = [name for name in COMMAND_MODULES if f"  {name} " in result.output]
+    assert listed == list(COMMAND_MODULES)
 
 
 @pytest.mark.parametrize("name", COMMAND_NAMES)
 def test_every_command_has_help_with_an_example(name: str) -> None:
-    command = main.commands[name]
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
     assert command.help and "Example" in command.help, name
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0 and "Example" in result.output
