@@ -96,8 +96,10 @@ class StatusSpan:
 
 def _snapshot(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | None]:
     status = status_as_of(facts, on)
+    if status is Status.CANCELLED:
+        return status, due_in_force(facts, on), None
     completion = completion_as_of(facts, on)
-    if completion is not None and status is not Status.CANCELLED:
+    if completion is not None:
         return (
             status,
             due_in_force(facts, completion.completed_on),

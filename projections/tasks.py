@@ -43,6 +43,10 @@ from projections.bulk import insert_many
 
 metadata = MetaData()
 
+# One encoder for every row: ``json.dumps`` with options builds a new encoder
+# per call, which a rebuild does hundreds of thousands of times.
+to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 BEGINNING = date(1, 1, 1)
 END = date(9999, 12, 31)
 
@@ -144,7 +148,7 @@ def _task_row(
         "search_key": fold(" ".join((facts.code, facts.title, facts.document))),
         "lead_agency": facts.lead_agency,
         "co_agencies": (
-            json.dumps(list(facts.co_agencies), ensure_ascii=False)
+            to_json(list(facts.co_agencies))
             if facts.co_agencies
             else "[]"
         ),
@@ -218,7 +222,7 @@ class TaskReadModel:
             fact_rows.append(
                 {
                     "task_id": str(task_id),
-                    "facts": json.dumps(facts_to_dict(current), ensure_ascii=False),
+                    "facts": to_json(facts_to_dict(current)),
                 }
             )
             span_rows.extend(_span_rows(task_id, current))

@@ -75,7 +75,7 @@ def test_a_current_report_does_not_load_the_event_store(sqlite_url: str) -> None
         " '--format', 'json'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('eventsourcing_sqlalchemy' in sys.modules, file=sys.stderr)\n"
+        "print('eventsourcing.application' in sys.modules, file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True

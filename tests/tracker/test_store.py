@@ -1,0 +1,116 @@
+"""The tracker's own event store: what the application relies on it for."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from eventsourcing.persistence import IntegrityError, ProgrammingError, StoredEvent
+from sqlalchemy import func, select
+
+from projections.tasks import tasks_view
+from tests.conftest import TODAY
+from tracker.tables import ledger_tables
+from tracker.wiring import make_tracker
+
+ASSIGN: dict[str, Any] = {
+    "title": "Rà soát",
+    "assigner": "UBND tỉnh",
+    "lead_agency": "Sở Tư pháp",
+    "assigned_on": date(2023, 2, 14),
+    "due_on": date(2023, 3, 31),
+    "document": "",
+    "co_agencies": [],
+}
+
+
+def stored(originator_id: Any, version: int) -> StoredEvent:
+    return StoredEvent(originator_id, version, "tests:Event", b'{"x":1}')
+
+
+def count(ledger: Any, table: Any) -> int:
+    with ledger.recorder.transaction(commit=False) as connection:
+        return int(connection.execute(select(func.count()).select_from(table)).scalar())
+
+
+def test_events_come_back_as_they_went_in_with_consecutive_positions(
+    ledger: Any,
+) -> None:
+    aggregate = uuid4()
+    positions = ledger.recorder.insert_events(
+        [stored(aggregate, 1), stored(aggregate, 2)]
+    )
+    assert list(positions) == [1, 2]
+    again = ledger.recorder.select_events(aggregate)
+    assert [(e.originator_version, e.state) for e in again] == [
+        (1, b'{"x":1}'),
+        (2, b'{"x":1}'),
+    ]
+    latest = ledger.recorder.select_events(aggregate, desc=True, limit=1)
+    assert [e.originator_version for e in latest] == [2]
+    notes = ledger.recorder.select_notifications(1, 10)
+    assert [(n.id, n.originator_id) for n in notes] == [(1, aggregate), (2, aggregate)]
+    assert ledger.recorder.max_notification_id() == 2
+
+
+def test_a_conflicting_append_raises_the_librarys_integrity_error_and_keeps_nothing(
+    ledger: Any,
+) -> None:
+    aggregate = uuid4()
+    ledger.recorder.insert_events([stored(aggregate, 1)])
+    with pytest.raises(IntegrityError):
+        ledger.recorder.insert_events([stored(uuid4(), 1), stored(aggregate, 1)])
+    assert ledger.recorder.max_notification_id() == 1
+    assert count(ledger, ledger.recorder.chain_table) == 1
+
+
+def test_nested_transactions_commit_or_roll_back_together(ledger: Any) -> None:
+    with pytest.raises(RuntimeError), ledger.recorder.transaction(commit=True):
+        ledger.recorder.insert_events([stored(uuid4(), 1)])
+        raise RuntimeError("the batch fails after the save")
+    assert ledger.recorder.max_notification_id() is None
+
+
+def test_a_write_cannot_join_a_read_only_transaction(ledger: Any) -> None:
+    with pytest.raises(ProgrammingError), ledger.recorder.transaction(commit=False):
+        ledger.recorder.insert_events([stored(uuid4(), 1)])
+
+
+def test_ledgers_written_by_eventsourcing_sqlalchemy_keep_their_layout(
+    sqlite_url: str,
+) -> None:
+    """The columns and index of the library's events table, so old files open."""
+    ledger = make_tracker(sqlite_url, today=lambda: TODAY)
+    ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
+    ledger.close()
+    connection = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    columns = connection.execute("PRAGMA table_info(tracker_events)").fetchall()
+    indexes = connection.execute("PRAGMA index_list(tracker_events)").fetchall()
+    raw_id = connection.execute("SELECT originator_id FROM tracker_events").fetchone()
+    connection.close()
+    assert [(c[1], c[2]) for c in columns] == [
+        ("id", "INTEGER"),
+        ("originator_id", "BINARY(16)"),
+        ("originator_version", "INTEGER"),
+        ("topic", "TEXT"),
+        ("state", "BLOB"),
+    ]
+    assert ("tracker_events_aggregate_idx", 1) in [(i[1], i[2]) for i in indexes]
+    assert isinstance(raw_id[0], bytes) and len(raw_id[0]) == 16
+
+
+def test_events_just_recorded_are_applied_only_onto_the_position_before_them(
+    ledger: Any,
+) -> None:
+    ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
+    events = ledger.task_events("NV-1")
+    head = ledger.catch_up.head()
+    assert ledger.catch_up.position() == head  # applied as they were recorded
+    # Positions that do not follow the tracked one are left to the pull loop.
+    assert not ledger.catch_up.apply_recorded(events, [head + 5])
+    assert ledger.catch_up.position() == head
+    assert count(ledger, tasks_view) == 1
+    assert ledger_tables().events.name == "tracker_events"
