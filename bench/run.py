@@ -7,7 +7,12 @@ its peak resident memory, as the median of several runs:
 - ``report``, ``overdue`` and one ``complete`` on the province ledger
   (``bench.ledger``: N tasks with their progress notes, about 5 events each);
 - ``projections rebuild`` and ``verify`` of that ledger;
-- ``tracker --help``.
+- ``tracker --help``;
+
+and, to tell a slow moment of this shared machine from a slow change, two
+calibration figures measured between the runs: ``python -c pass`` and
+``python -c "import sqlalchemy"`` (the floor of every command that opens a
+database).
 
 Run: ``python -m bench.run --tasks 100000 --runs 3 --json bench/results/run.json``
 """
@@ -108,7 +113,13 @@ def main() -> None:
             "verify": tracker(db, "verify"),
             "--help": [sys.executable, "-m", "tracker", "--help"],
         }
+        calibration = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "import sqlalchemy": [sys.executable, "-c", "import sqlalchemy"],
+        }
         for run in range(args.runs):
+            for name, command in calibration.items():
+                results.setdefault(name, []).append(measure(command))
             for name, command in plan.items():
                 results.setdefault(name, []).append(measure(command))
             results.setdefault("complete", []).append(
@@ -137,6 +148,13 @@ def main() -> None:
             }
         )
         print(f"{name:<20} {seconds:>8.2f} {TARGETS[name]:>7} {memory:>9.0f}")
+    floors = {
+        name: statistics.median(s for s, _ in results[name]) for name in calibration
+    }
+    print(
+        "calibration: "
+        + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in floors.items())
+    )
     if args.json_path:
         Path(args.json_path).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_path).write_text(
@@ -146,6 +164,7 @@ def main() -> None:
                     "events": events,
                     "runs": args.runs,
                     "results": table,
+                    "calibration_seconds": {k: round(v, 3) for k, v in floors.items()},
                 },
                 indent=2,
             )

@@ -148,9 +148,7 @@ def _task_row(
         "search_key": fold(" ".join((facts.code, facts.title, facts.document))),
         "lead_agency": facts.lead_agency,
         "co_agencies": (
-            to_json(list(facts.co_agencies))
-            if facts.co_agencies
-            else "[]"
+            to_json(list(facts.co_agencies)) if facts.co_agencies else "[]"
         ),
         "agency_key": fold(facts.lead_agency),
         "assigner": facts.assigner,
