@@ -17,6 +17,16 @@ import pytest
 
 POSTGRES_URL_VARIABLE = "TRACKER_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 23)
+# One plain assignment (without its code) for tests that need a task to exist.
+ASSIGNMENT = {
+    "title": "Rà soát",
+    "assigner": "UBND tỉnh",
+    "lead_agency": "Sở Tư pháp",
+    "assigned_on": date(2023, 2, 14),
+    "due_on": date(2023, 3, 31),
+    "document": "",
+    "co_agencies": [],
+}
 BACKENDS = ["sqlite", "postgresql"]
 
 

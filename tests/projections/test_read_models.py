@@ -16,7 +16,7 @@ from sqlalchemy import select
 from domain.rules import Status, due_in_force, status_as_of
 from projections.runner import LostRace
 from projections.tasks import task_status_spans, tasks_view
-from tests.conftest import TODAY
+from tests.conftest import ASSIGNMENT, TODAY
 from tests.strategies import BASE, assign_fields, ledger_strategy, perform
 from tracker.wiring import make_tracker
 
@@ -111,16 +111,7 @@ def test_rebuild_yields_identical_tables(plans: Any) -> None:
         ledger.close()
 
 
-ASSIGN = {
-    "code": "NV-1",
-    "title": "Rà soát",
-    "assigner": "UBND tỉnh",
-    "lead_agency": "Sở Tư pháp",
-    "assigned_on": date(2023, 2, 14),
-    "due_on": date(2023, 3, 31),
-    "document": "",
-    "co_agencies": [],
-}
+ASSIGN = {"code": "NV-1", **ASSIGNMENT}
 
 
 def test_crash_between_event_write_and_projection_catches_up(db_url: str) -> None:

@@ -7,19 +7,11 @@ import sys
 from datetime import date
 from typing import Any
 
-from tests.conftest import TODAY
+from tests.conftest import ASSIGNMENT, TODAY
 from tracker.reader import Reader
 from tracker.wiring import make_tracker
 
-ASSIGN = {
-    "title": "Rà soát",
-    "assigner": "UBND tỉnh",
-    "lead_agency": "Sở Tư pháp",
-    "assigned_on": date(2023, 2, 14),
-    "due_on": date(2023, 3, 31),
-    "document": "",
-    "co_agencies": [],
-}
+ASSIGN = ASSIGNMENT
 H1 = (date(2023, 1, 1), date(2023, 6, 30), date(2023, 6, 30))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from typing import Any
 from uuid import uuid4
 
@@ -12,19 +11,11 @@ from eventsourcing.persistence import IntegrityError, ProgrammingError, StoredEv
 from sqlalchemy import func, select
 
 from projections.tasks import tasks_view
-from tests.conftest import TODAY
+from tests.conftest import ASSIGNMENT, TODAY
 from tracker.tables import ledger_tables
 from tracker.wiring import make_tracker
 
-ASSIGN: dict[str, Any] = {
-    "title": "Rà soát",
-    "assigner": "UBND tỉnh",
-    "lead_agency": "Sở Tư pháp",
-    "assigned_on": date(2023, 2, 14),
-    "due_on": date(2023, 3, 31),
-    "document": "",
-    "co_agencies": [],
-}
+ASSIGN: dict[str, Any] = ASSIGNMENT
 
 
 def stored(originator_id: Any, version: int) -> StoredEvent:
