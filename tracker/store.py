@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 from uuid import UUID
@@ -83,8 +83,8 @@ def translated(error: exc.SQLAlchemyError) -> persistence.PersistenceError:
 
 def _sqlite_page_cache(dbapi_connection: Any, _record: Any) -> None:
     """A 32 MiB page cache instead of SQLite's 2 MiB: a province's indexes
-    (random UUID keys) no longer fit the default, and a bulk import or a
-    rebuild then spends its time re-reading pages."""
+    (random UUID keys) outgrow the default, and pages are re-read (measured:
+    import of 100,000 tasks 37.0 s with the default, 35.6 s with this)."""
     dbapi_connection.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
 
 
@@ -106,19 +106,18 @@ class Datastore:
     def __init__(self, url: str) -> None:
         self.url = url
         options: dict[str, Any] = {}
-        # One thread writes a SQLite file at a time (its lock is per
-        # database); an in-memory database is one shared connection.
-        self.lock: threading.Lock | None = threading.Lock()
+        # An in-memory database is one connection shared by every thread.
         self.lock_reads = is_in_memory(url)
         if self.lock_reads:
             options["poolclass"] = StaticPool
             options["connect_args"] = {"check_same_thread": False}
         self.engine = create_engine(url, **options)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        # SQLite lets one writer at a time in: the threads of this process
+        # queue here rather than time out on the file's lock.
+        self.lock = threading.Lock() if self.is_sqlite else None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_page_cache)
-        if not self.is_sqlite:
-            self.lock = None
         self._local = threading.local()
 
     @contextmanager
@@ -183,7 +182,7 @@ class LedgerRecorder(ApplicationRecorder):
         metadata.create_all(self.datastore.engine, tables=tables)
         self.datastore.use_write_ahead_log()
 
-    def transaction(self, commit: bool = True) -> Any:
+    def transaction(self, commit: bool = True) -> AbstractContextManager[Connection]:
         return self.datastore.transaction(commit)
 
     def uuid_value(self, value: UUID | str) -> Any:
