@@ -2,7 +2,10 @@
 
 Both are range queries on ``task_status_spans`` (the span covering the date
 asked about) joined to ``tasks_view``: nothing is replayed, and "overdue" is
-computed from the date, never read from a stored flag.
+computed from the date, never read from a stored flag. The queries are plain
+SQL (``plain_sql``), so the read-only report path runs them without
+SQLAlchemy; ``tests/projections`` checks the table and column names against
+the tables' definitions.
 """
 
 from __future__ import annotations
@@ -10,17 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import and_, case, func, select
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+from typing import Any
 
 from domain.text import fold
-from projections.tasks import task_status_spans as spans
-from projections.tasks import tasks_view as tasks
+from projections.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
 
+SPANS = "task_status_spans"
+TASKS = "tasks_view"
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
 
@@ -54,41 +53,40 @@ class PeriodReport:
     ledger: Any = None  # the fingerprint of the log position it reflects
 
 
-def _covering(as_of: date) -> Any:
-    """The one span of each task that covers ``as_of``."""
-    return and_(spans.c.valid_from <= as_of, spans.c.valid_until > as_of)
+# The one span of each task that covers the date asked about.
+COVERING = "s.valid_from <= :as_of AND s.valid_until > :as_of"
+AGENCY_FILTER = f" AND s.agency_key LIKE :agency ESCAPE '{LIKE_ESCAPE}'"
+GROUP_COLUMNS = {"agency": "s.lead_agency", "assigner": "s.assigner"}
 
 
-def _with_task() -> Any:
-    return spans.join(tasks, tasks.c.task_id == spans.c.task_id)
+def _agency(agency: str | None) -> tuple[str, dict[str, str]]:
+    """The SQL condition and parameter for a diacritics-insensitive agency."""
+    if not agency:
+        return "", {}
+    return AGENCY_FILTER, {"agency": contains_pattern(fold(agency))}
 
 
 def period_report(
-    connection: Connection, start: date, end: date, as_of: date, by: str | None = None
+    connection: Any, start: date, end: date, as_of: date, by: str | None = None
 ) -> PeriodReport:
     """Tasks assigned from ``start`` to ``end``, classified on ``as_of``."""
-    group_column = {"agency": spans.c.lead_agency, "assigner": spans.c.assigner}.get(
-        by or ""
-    )
-    no_deadline = func.sum(
-        case(
-            (and_(spans.c.status == "in_progress", spans.c.due_on.is_(None)), 1),
-            else_=0,
-        )
-    )
-    columns = [spans.c.status, func.count(), no_deadline]
-    if group_column is not None:
-        columns.insert(0, group_column)
-    query = (
-        select(*columns)
-        .where(_covering(as_of))
-        .where(spans.c.assigned_on >= start, spans.c.assigned_on <= end)
-        .group_by(*([group_column] if group_column is not None else []), spans.c.status)
+    group = GROUP_COLUMNS.get(by or "")
+    grouped = f"{group}, " if group else ""
+    rows = PlainSQL(connection).rows(
+        f"SELECT {grouped}s.status, count(*),"
+        " sum(CASE WHEN s.status = 'in_progress' AND s.due_on IS NULL"
+        " THEN 1 ELSE 0 END)"
+        f" FROM {SPANS} s WHERE {COVERING}"
+        " AND s.assigned_on >= :start AND s.assigned_on <= :end"
+        f" GROUP BY {grouped}s.status",
+        as_of=as_of,
+        start=start,
+        end=end,
     )
     totals = Figures()
     groups: dict[str, Figures] = {}
-    for row in connection.execute(query):
-        if group_column is not None:
+    for row in rows:
+        if group:
             name, status, count, without_deadline = row
             _add(groups.setdefault(name, Figures()), status, count, without_deadline)
         else:
@@ -99,34 +97,15 @@ def period_report(
 
 
 def _add(figures: Figures, status: str, count: int, without_deadline: int) -> None:
-    setattr(figures, status, getattr(figures, status) + count)
+    setattr(figures, status, getattr(figures, status) + int(count))
     figures.no_deadline += int(without_deadline or 0)
 
 
-def _agency_filter(query: Any, agency: str | None) -> Any:
-    if agency:
-        return query.where(spans.c.agency_key.contains(fold(agency), autoescape=True))
-    return query
-
-
 def overdue_tasks(
-    connection: Connection, as_of: date, agency: str | None = None
+    connection: Any, as_of: date, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks past their deadline in force, by agency, most overdue first."""
-    query = (
-        select(
-            tasks.c.code,
-            tasks.c.title,
-            spans.c.lead_agency,
-            spans.c.assigner,
-            tasks.c.document,
-            spans.c.due_on,
-        )
-        .select_from(_with_task())
-        .where(spans.c.status == "overdue", _covering(as_of))
-    )
-    # Positional unpacking: a province has tens of thousands of these rows,
-    # and attribute access on result rows was most of the shaping time.
+    condition, parameters = _agency(agency)
     today = as_of.toordinal()
     rows = [
         {
@@ -135,12 +114,19 @@ def overdue_tasks(
             "agency": agency_name,
             "assigner": assigner,
             "document": document,
-            "due_on": due_on.isoformat(),
-            "days_overdue": today - due_on.toordinal(),
+            "due_on": due.isoformat(),
+            "days_overdue": today - due.toordinal(),
         }
-        for code, title, agency_name, assigner, document, due_on in connection.execute(
-            _agency_filter(query, agency)
+        for code, title, agency_name, assigner, document, due_on in PlainSQL(
+            connection
+        ).rows(
+            "SELECT v.code, v.title, s.lead_agency, s.assigner, v.document, s.due_on"
+            f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
+            f" WHERE s.status = 'overdue' AND {COVERING}{condition}",
+            as_of=as_of,
+            **parameters,
         )
+        if (due := as_date(due_on)) is not None
     ]
     per_agency = Counter(row["agency"] for row in rows)
     rows.sort(
@@ -155,34 +141,38 @@ def overdue_tasks(
 
 
 def due_soon(
-    connection: Connection, as_of: date, days: int, agency: str | None = None
+    connection: Any, as_of: date, days: int, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days."""
-    query = (
-        select(tasks.c.code, tasks.c.title, spans.c.lead_agency, spans.c.due_on)
-        .select_from(_with_task())
-        .where(
-            _covering(as_of),
-            spans.c.status == "in_progress",
-            spans.c.due_on >= as_of,
-            spans.c.due_on <= as_of + timedelta(days=days),
-        )
-        .order_by(spans.c.due_on, spans.c.lead_agency, tasks.c.code)
+    condition, parameters = _agency(agency)
+    rows = PlainSQL(connection).rows(
+        "SELECT v.code, v.title, s.lead_agency, s.due_on"
+        f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
+        f" WHERE {COVERING} AND s.status = 'in_progress'"
+        f" AND s.due_on >= :as_of AND s.due_on <= :until{condition}"
+        " ORDER BY s.due_on, s.lead_agency, v.code",
+        as_of=as_of,
+        until=as_of + timedelta(days=days),
+        **parameters,
     )
-    return [
-        {
-            "code": row.code,
-            "title": row.title,
-            "agency": row.lead_agency,
-            "due_on": row.due_on.isoformat(),
-            "days_left": (row.due_on - as_of).days,
-        }
-        for row in connection.execute(_agency_filter(query, agency))
-    ]
+    answer = []
+    for code, title, agency_name, due_on in rows:
+        due = as_date(due_on)
+        assert due is not None  # the query asks for a due date
+        answer.append(
+            {
+                "code": code,
+                "title": title,
+                "agency": agency_name,
+                "due_on": due.isoformat(),
+                "days_left": (due - as_of).days,
+            }
+        )
+    return answer
 
 
 def overdue_answer(
-    connection: Connection, as_of: date, due_within: int | None, agency: str | None
+    connection: Any, as_of: date, due_within: int | None, agency: str | None
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint)."""
     overdue = overdue_tasks(connection, as_of, agency)
@@ -201,9 +191,13 @@ def overdue_answer(
 
 def age_summary(overdue: list[dict[str, Any]]) -> dict[str, int]:
     """How many are more than 30, 60 and 120 days overdue, as reports read."""
-    summary = {"total": len(overdue)}
-    for threshold in AGE_THRESHOLDS:
-        summary[f"over_{threshold}"] = sum(
-            1 for row in overdue if row["days_overdue"] > threshold
-        )
-    return summary
+    counts = Counter(
+        threshold
+        for row in overdue
+        for threshold in AGE_THRESHOLDS
+        if row["days_overdue"] > threshold
+    )
+    return {
+        "total": len(overdue),
+        **{f"over_{threshold}": counts[threshold] for threshold in AGE_THRESHOLDS},
+    }

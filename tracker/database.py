@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.errors import TrackerError
+from tracker.names import APPLICATION
 
-APPLICATION = "tracker"
 LEDGER_TABLES = (f"{APPLICATION}_events", f"{APPLICATION}_chain")
 TRACKING_TABLE = f"{APPLICATION}_tracking"
 READ_MODEL_TABLES = ("tasks_view", "task_facts", "task_status_spans")

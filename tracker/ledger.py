@@ -32,9 +32,9 @@ from projections.tasks import metadata as read_model_metadata
 from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.bulk_work import fewer_collections
+from tracker.names import READ_MODELS_NAME
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
-from tracker.tables import READ_MODELS_NAME
 
 CHANGE_RETRIES = 12
 # A conflicting append surfaces as the library's error outside a batch, and as

@@ -2,84 +2,100 @@
 
 ``report`` and ``overdue`` are what the Office runs most; when the read models
 already reflect the whole log, they need nothing but SQL on those tables. This
-path imports SQLAlchemy Core and the projection queries only, not
-eventsourcing or the application. When the read models are behind, or the tables
-are missing, it declines and the caller uses the full ``TaskLedger``, which
-catches up first. Both paths run the same query functions.
+path opens the database with its own driver (``sqlite3``, or ``psycopg`` for
+PostgreSQL) and runs the very report queries the application runs
+(``projections.reports``, plain SQL), without importing SQLAlchemy,
+eventsourcing or the application: on this machine SQLAlchemy's import alone
+is 0.16 to 0.5 s. When the read models are behind, the tables are missing, or
+anything at all is in doubt, it declines and the caller uses the full
+``TaskLedger``, which catches up first and reports any real problem.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
-
 from projections import reports
+from projections.plain_sql import PlainSQL
 from tracker.chain import GENESIS, Fingerprint
-from tracker.tables import READ_MODELS_NAME, ledger_tables
+from tracker.names import APPLICATION, READ_MODELS_NAME
 
-ledger = ledger_tables()
+SQLITE_PREFIX = "sqlite:///"
+POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
 
 
 class Reader:
     """Answers reports from read models that are up to date, or declines."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, connection: Any, errors: tuple[type[Exception], ...]) -> None:
+        self.connection = connection
+        self.errors = errors
 
     @classmethod
     def open(cls, url: str) -> Reader | None:
+        """A reader on ``url``; ``None`` for anything it does not handle."""
         try:
-            return cls(create_engine(url))
+            if url.startswith(SQLITE_PREFIX) and "?" not in url:
+                path = Path(url.removeprefix(SQLITE_PREFIX))
+                if not path.is_file():
+                    return None  # never create a database by reading it
+                # SQLite's default page cache: the store's 32 MiB would save
+                # 0.04 s of a province's overdue list for 32 MiB more memory.
+                return cls(sqlite3.connect(path), (sqlite3.Error,))
+            if url.startswith(POSTGRES_PREFIXES):
+                import psycopg
+
+                plain = "postgresql://" + url.split("://", 1)[1]
+                return cls(psycopg.connect(plain), (psycopg.Error,))
         except Exception:  # any doubt: let the full path report the problem
             return None
+        return None
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.connection.close()
 
-    def _position(self, connection: Connection) -> int | None:
+    def _position(self, sql: PlainSQL) -> int | None:
         """The log position the read models reflect, if that is the head."""
-        head = connection.execute(select(func.max(ledger.events.c.id))).scalar()
-        tracked = connection.execute(
-            select(ledger.tracking.c.notification_id).where(
-                ledger.tracking.c.application_name == READ_MODELS_NAME
-            )
-        ).scalar()
-        if head is None or tracked is None or int(tracked) != int(head):
+        head = sql.rows(f"SELECT max(id) FROM {APPLICATION}_events")[0][0]
+        tracked = sql.rows(
+            f"SELECT notification_id FROM {APPLICATION}_tracking"
+            " WHERE application_name = :name",
+            name=READ_MODELS_NAME,
+        )
+        if head is None or not tracked or int(tracked[0][0] or 0) != int(head):
             return None
         return int(head)
 
-    def _answer(
-        self, query: Callable[[Connection], Any]
-    ) -> tuple[Any, Fingerprint] | None:
+    def _answer(self, query: Callable[[Any], Any]) -> tuple[Any, Fingerprint] | None:
         """``query`` on current read models with the fingerprint it reflects;
         ``None`` to decline (behind, empty, or unreadable)."""
+        sql = PlainSQL(self.connection)
         try:
-            with self.engine.connect() as connection:
-                position = self._position(connection)
-                if position is None:
-                    return None
-                answer = query(connection)
-                if self._position(connection) != position:
-                    return None  # another clerk wrote meanwhile: ask the ledger
-                digest = connection.execute(
-                    select(ledger.chain.c.hash).where(
-                        ledger.chain.c.position == position
-                    )
-                ).scalar()
-        except SQLAlchemyError:
+            position = self._position(sql)
+            if position is None:
+                return None
+            answer = query(self.connection)
+            if self._position(sql) != position:
+                return None  # another clerk wrote meanwhile: ask the ledger
+            digest = sql.rows(
+                f"SELECT hash FROM {APPLICATION}_chain WHERE position = :position",
+                position=position,
+            )
+        except self.errors:
             return None
-        return answer, Fingerprint(position, digest or GENESIS)
+        finally:
+            self.connection.rollback()  # read only: end the snapshot
+        return answer, Fingerprint(position, digest[0][0] if digest else GENESIS)
 
     def period_report(
         self, start: date, end: date, as_of: date, by: str | None = None
     ) -> reports.PeriodReport | None:
         answered = self._answer(
-            lambda c: reports.period_report(c, start, end, as_of, by)  # type: ignore[arg-type]
+            lambda c: reports.period_report(c, start, end, as_of, by)
         )
         if answered is None:
             return None
@@ -91,7 +107,7 @@ class Reader:
         self, as_of: date, due_within: int | None, agency: str | None
     ) -> dict[str, Any] | None:
         answered = self._answer(
-            lambda c: reports.overdue_answer(c, as_of, due_within, agency)  # type: ignore[arg-type]
+            lambda c: reports.overdue_answer(c, as_of, due_within, agency)
         )
         if answered is None:
             return None

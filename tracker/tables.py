@@ -30,8 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
-APPLICATION = "tracker"
-READ_MODELS_NAME = "read_models"  # the tracking row of all read models
+from tracker.names import APPLICATION
 
 metadata = MetaData()
 Position = BigInteger().with_variant(Integer(), "sqlite")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from tests.conftest import ASSIGNMENT, TODAY
@@ -50,13 +52,19 @@ def test_reader_declines_when_read_models_are_behind(db_url: str) -> None:
     ledger.close()
 
 
-def test_reader_declines_on_an_empty_database(sqlite_url: str) -> None:
+def test_reader_declines_a_missing_or_empty_database(sqlite_url: str) -> None:
+    path = sqlite_url.removeprefix("sqlite:///")
+    assert Reader.open(sqlite_url) is None  # and it did not create the file
+    assert not Path(path).exists()
+    sqlite3.connect(path).close()  # a file without the tracker's tables
     reader = Reader.open(sqlite_url)
     assert reader is not None and reader.period_report(*H1) is None
     reader.close()
 
 
-def test_a_current_report_does_not_load_the_event_store(sqlite_url: str) -> None:
+def test_a_current_report_loads_neither_sqlalchemy_nor_the_event_store(
+    sqlite_url: str,
+) -> None:
     ledger = make_tracker(sqlite_url, today=lambda: TODAY)
     ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
     ledger.close()
@@ -67,7 +75,8 @@ def test_a_current_report_does_not_load_the_event_store(sqlite_url: str) -> None
         " '--format', 'json'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('eventsourcing.application' in sys.modules, file=sys.stderr)\n"
+        "print('eventsourcing' in sys.modules or 'sqlalchemy' in sys.modules,"
+        " file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True

@@ -1,0 +1,33 @@
+"""The report queries' plain SQL names what the table definitions define."""
+
+from __future__ import annotations
+
+from projections import reports
+from projections.plain_sql import contains_pattern
+from projections.tasks import task_status_spans, tasks_view
+from tracker.names import APPLICATION, READ_MODELS_NAME
+from tracker.tables import ledger_tables
+
+
+def test_report_queries_name_the_defined_tables_and_columns() -> None:
+    assert task_status_spans.name == reports.SPANS
+    assert tasks_view.name == reports.TASKS
+    assert {
+        "task_id", "valid_from", "valid_until", "status", "due_on", "assigned_on",
+        "lead_agency", "assigner", "agency_key",
+    } <= set(task_status_spans.c.keys())  # fmt: skip
+    assert {"task_id", "code", "title", "document"} <= set(tasks_view.c.keys())
+    assert set(reports.GROUP_COLUMNS.values()) == {"s.lead_agency", "s.assigner"}
+
+
+def test_the_reader_names_the_ledgers_tables() -> None:
+    tables = ledger_tables()
+    assert tables.events.name == f"{APPLICATION}_events"
+    assert tables.tracking.name == f"{APPLICATION}_tracking"
+    assert tables.chain.name == f"{APPLICATION}_chain"
+    assert len(READ_MODELS_NAME) <= 32  # the tracking column's width
+
+
+def test_contains_patterns_match_wildcards_literally() -> None:
+    assert contains_pattern("so tu phap") == "%so tu phap%"
+    assert contains_pattern("50%_a/b") == "%50/%/_a//b%"
