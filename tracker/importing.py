@@ -126,7 +126,8 @@ Built = tuple[SheetRow, str, Task | str]
 
 
 def build_rows(rows: Sequence[SheetRow], actor: str, today: date) -> list[Built]:
-    """Build each row's task (pure: it may run in a helper process)."""
+    """Build each row's task, or keep why it cannot be built (pure: only
+    ``plan_import`` needs the ledger)."""
     built: list[Built] = []
     for row in rows:
         code = normalise_code(cell_text(row.values.get("code")))
