@@ -36,7 +36,13 @@ class ReadModel(Protocol):
     def apply(
         self, connection: Connection, events: Sequence[Any], positions: Sequence[int]
     ) -> None:
-        """Apply decoded events in log order; ``positions`` are their log ids."""
+        """Apply decoded events; ``positions`` are their log ids.
+
+        Each aggregate's events come in version order. Aggregates may come in
+        any order relative to each other: a read model's rows for an
+        aggregate depend on that aggregate's events only (``rebuild`` relies
+        on it).
+        """
 
 
 class LostRace(Exception):
@@ -195,6 +201,45 @@ class CatchUp:
             )
         except SQLAlchemyIntegrityError as exc:
             raise LostRace from exc
+
+    def rebuild(
+        self,
+        connection: Connection,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Replay the whole log into empty read models, aggregate by aggregate,
+        inside ``connection``'s transaction; return how many events.
+
+        In log order, a task whose events are spread over years would be
+        read back, deleted and rewritten in every batch that touches it. Read
+        aggregate by aggregate (the events table's own index), each task's
+        history arrives together and its rows are written once. A task cut
+        between two batches is simply continued by the second, as in
+        catching up. The tracking row then moves to the head read at the
+        start, in the same transaction.
+        """
+        self.reset(connection)
+        head = int(self.recorder.max_notification_id() or 0)
+        applied, after = 0, None
+        while head:
+            notifications = self.recorder.select_notifications_by_aggregate(
+                after, head, batch_size
+            )
+            if not notifications:
+                break
+            events = [self.mapper.to_domain_event(n) for n in notifications]
+            positions = [n.id for n in notifications]
+            for model in self.read_models:
+                model.apply(connection, events, positions)
+            last = notifications[-1]
+            after = (last.originator_id, last.originator_version)
+            applied += len(notifications)
+            if progress is not None:
+                progress(len(notifications))
+        if head:
+            self._move_tracking(connection, 0, head)
+        return applied
 
     def reset(self, connection: Connection) -> None:
         """Forget the tracked position (read models are being rebuilt)."""

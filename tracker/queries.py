@@ -184,7 +184,11 @@ class ReadSide:
             self.catch_up.name, self.catch_up.position(), self.catch_up.head()
         )
 
-    def rebuild_read_models(self, progress: Callable[[int], None] | None = None) -> int:
+    def rebuild_read_models(
+        self,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = REBUILD_BATCH,
+    ) -> int:
         """Drop the read models and replay the whole log into them.
 
         One transaction: until it commits, readers keep the old read models,
@@ -194,5 +198,4 @@ class ReadSide:
         with fewer_collections(), self.recorder.transaction(commit=True) as connection:
             read_model_metadata.drop_all(connection)
             read_model_metadata.create_all(connection)
-            self.catch_up.reset(connection)
-            return self.catch_up.run(batch_size=REBUILD_BATCH, progress=progress)
+            return self.catch_up.rebuild(connection, batch_size, progress)
