@@ -1,0 +1,67 @@
+"""Rebuilding the read models in log order, or task by task?
+
+On the province ledger (recorded by date, so the log interleaves tasks),
+times both ways of replaying all events into empty read models, each in one
+transaction on its own copy of the ledger: ``CatchUp.run`` from position 0
+(log order: a task's rows are re-read and rewritten in every batch that
+touches it) and ``CatchUp.rebuild`` (what ``tracker projections rebuild``
+does: the events table's aggregate index, each task's rows written once).
+Run: ``python -m bench.rebuild_order --tasks 100000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.ledger import ledger_path
+
+ONE_WAY = """
+import sys, time
+from projections.tasks import metadata
+from tracker.bulk_work import fewer_collections
+from tracker.queries import REBUILD_BATCH
+from tracker.wiring import make_tracker
+ledger = make_tracker(sys.argv[1])
+began = time.perf_counter()
+with fewer_collections(), ledger.recorder.transaction(commit=True) as connection:
+    metadata.drop_all(connection)
+    metadata.create_all(connection)
+    if sys.argv[2] == "log order":
+        ledger.catch_up.reset(connection)
+        count = ledger.catch_up.run(batch_size=REBUILD_BATCH)
+    else:
+        count = ledger.catch_up.rebuild(connection, REBUILD_BATCH)
+print(count, time.perf_counter() - began)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tasks", type=int, default=100_000)
+    args = parser.parse_args()
+    province = ledger_path(args.tasks)
+    with tempfile.TemporaryDirectory() as folder:
+        for order in ("log order", "task by task"):
+            copy = Path(folder) / "ledger.db"
+            shutil.copy(province, copy)
+            done = subprocess.run(
+                [sys.executable, "-c", ONE_WAY, str(copy), order],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            count, seconds = done.stdout.split()
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"{order:<13} {count} events in {float(seconds):6.1f} s")
+            copy.unlink()
+    print(f"peak memory of the larger: {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
