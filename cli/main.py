@@ -38,10 +38,18 @@ def error_line(exc: BaseException) -> tuple[str, int]:
 # this table names exactly the commands the modules define.
 COMMAND_MODULES = {
     **dict.fromkeys(
-        ("assign", "extend", "reassign", "note", "complete", "reopen", "cancel"),
+        (
+            "assign",
+            "extend",
+            "reassign",
+            "note",
+            "complete",
+            "reopen",
+            "cancel",
+            "correct",
+        ),
         "cli.logging_commands",
     ),
-    "correct": "cli.logging_commands",
     **dict.fromkeys(("show", "list", "history"), "cli.query_commands"),
     "report": "cli.report_command",
     **dict.fromkeys(("overdue", "sweep"), "cli.overdue_command"),
