@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Select, Table, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
 
@@ -72,11 +72,7 @@ class CatchUp:
         if connection is None:
             with self.recorder.transaction(commit=False) as own:
                 return self.position(own)
-        value = connection.execute(
-            select(self.tracking.c.notification_id).where(
-                self.tracking.c.application_name == self.name
-            )
-        ).scalar()
+        value = connection.execute(self._tracked()).scalar()
         return int(value or 0)
 
     def head(self) -> int:
@@ -127,10 +123,9 @@ class CatchUp:
                     return 0
                 end = notifications[-1].id
                 self._move_tracking(connection, start, end)
-                events = [self.mapper.to_domain_event(n) for n in notifications]
-                positions = [n.id for n in notifications]
-                for model in self.read_models:
-                    model.apply(connection, events, positions)
+                apply_notifications(
+                    connection, notifications, self.mapper, self.read_models
+                )
                 return len(notifications)
         except (IntegrityError, SQLAlchemyIntegrityError) as exc:
             raise LostRace from exc
@@ -148,13 +143,10 @@ class CatchUp:
         """
         if not positions:
             return True
-        table = self.tracking
         try:
             with self.recorder.transaction(commit=True) as connection:
                 row = connection.execute(
-                    select(table.c.notification_id)
-                    .where(table.c.application_name == self.name)
-                    .with_for_update(skip_locked=True)
+                    self._tracked().with_for_update(skip_locked=True)
                 ).first()
                 if row is None or int(row[0] or 0) != positions[0] - 1:
                     return False  # behind, busy, or never started: ``run``
@@ -168,10 +160,7 @@ class CatchUp:
     def _lock(self, connection: Connection, blocking: bool) -> int | None:
         """Lock the tracking row and return its position (0 if there is none
         yet); ``None`` when not blocking and another process holds it."""
-        table = self.tracking
-        query = select(table.c.notification_id).where(
-            table.c.application_name == self.name
-        )
+        query = self._tracked()
         locked = connection.execute(
             query.with_for_update(skip_locked=not blocking)
         ).first()
@@ -180,6 +169,12 @@ class CatchUp:
         if not blocking and connection.execute(query).first() is not None:
             return None
         return 0
+
+    def _tracked(self) -> Select[Any]:
+        """The query for this catch-up's tracking row (its position)."""
+        return select(self.tracking.c.notification_id).where(
+            self.tracking.c.application_name == self.name
+        )
 
     def _move_tracking(self, connection: Connection, start: int, end: int) -> None:
         """Compare-and-set; the very first move inserts the row (two first
@@ -228,10 +223,9 @@ class CatchUp:
             )
             if not notifications:
                 break
-            events = [self.mapper.to_domain_event(n) for n in notifications]
-            positions = [n.id for n in notifications]
-            for model in self.read_models:
-                model.apply(connection, events, positions)
+            apply_notifications(
+                connection, notifications, self.mapper, self.read_models
+            )
             last = notifications[-1]
             after = (last.originator_id, last.originator_version)
             applied += len(notifications)
@@ -246,6 +240,19 @@ class CatchUp:
         connection.execute(
             self.tracking.delete().where(self.tracking.c.application_name == self.name)
         )
+
+
+def apply_notifications(
+    connection: Connection,
+    notifications: Sequence[Any],
+    mapper: Any,
+    read_models: Sequence[ReadModel],
+) -> None:
+    """Decode stored notifications and apply them to every read model."""
+    events = [mapper.to_domain_event(n) for n in notifications]
+    positions = [n.id for n in notifications]
+    for model in read_models:
+        model.apply(connection, events, positions)
 
 
 def replay(
@@ -266,10 +273,7 @@ def replay(
         )
         if not notifications:
             break
-        events = [mapper.to_domain_event(n) for n in notifications]
-        positions = [n.id for n in notifications]
-        for model in read_models:
-            model.apply(connection, events, positions)
-        start = positions[-1]
-        applied += len(positions)
+        apply_notifications(connection, notifications, mapper, read_models)
+        start = notifications[-1].id
+        applied += len(notifications)
     return applied

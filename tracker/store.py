@@ -115,7 +115,6 @@ class Datastore:
     """
 
     def __init__(self, url: str) -> None:
-        self.url = url
         options: dict[str, Any] = {}
         # An in-memory database is one connection shared by every thread.
         self.lock_reads = is_in_memory(url)

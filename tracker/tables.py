@@ -51,7 +51,7 @@ class AggregateId(TypeDecorator[UUID]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        return to_stored_id(value, dialect.name == "sqlite")
+        return to_stored_id(value, dialect.name != "postgresql")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> UUID | None:
         return None if value is None else from_stored_id(value)
@@ -75,10 +75,6 @@ class LedgerTables:
     events: Table
     chain: Table
     tracking: Table
-
-    @property
-    def all(self) -> list[Table]:
-        return [self.events, self.chain, self.tracking]
 
 
 def ledger_tables(prefix: str = APPLICATION) -> LedgerTables:
