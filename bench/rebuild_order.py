@@ -23,20 +23,20 @@ from bench.ledger import ledger_path
 
 ONE_WAY = """
 import sys, time
-from projections.tasks import metadata
+from tracker import schema
 from tracker.bulk_work import fewer_collections
 from tracker.queries import REBUILD_BATCH
 from tracker.wiring import make_tracker
 ledger = make_tracker(sys.argv[1])
 began = time.perf_counter()
-with fewer_collections(), ledger.recorder.transaction(commit=True) as connection:
-    metadata.drop_all(connection)
-    metadata.create_all(connection)
+with fewer_collections(), ledger.recorder.transaction(commit=True) as sql:
+    schema.drop(sql, ledger.tasks.tables)
+    schema.create_missing(sql, ledger.tasks.tables)
     if sys.argv[2] == "log order":
-        ledger.catch_up.reset(connection)
+        ledger.catch_up.reset(sql)
         count = ledger.catch_up.run(batch_size=REBUILD_BATCH)
     else:
-        count = ledger.catch_up.rebuild(connection, REBUILD_BATCH)
+        count = ledger.catch_up.rebuild(sql, REBUILD_BATCH)
 print(count, time.perf_counter() - began)
 """
 

@@ -11,8 +11,8 @@ its peak resident memory, as the median of several runs:
 
 and, to tell a slow moment of this shared machine from a slow change, two
 calibration figures measured between the runs: ``python -c pass`` and
-``python -c "import sqlalchemy"`` (the floor of every command that opens a
-database).
+``python -c "import sqlalchemy"`` (a heavy import, the speed of which shows
+the machine's moment; no timed command but ``db check`` imports it now).
 
 Run: ``python -m bench.run --tasks 100000 --runs 3 --json bench/results/run.json``
 """

@@ -3,9 +3,8 @@
 Both are range queries on ``task_status_spans`` (the span covering the date
 asked about) joined to ``tasks_view``: nothing is replayed, and "overdue" is
 computed from the date, never read from a stored flag. The queries are plain
-SQL (``plain_sql``), so the read-only report path runs them without
-SQLAlchemy; ``tests/projections`` checks the table and column names against
-the tables' definitions.
+SQL (``plain_sql``), run by the application and by the read-only report path
+alike.
 """
 
 from __future__ import annotations
@@ -16,10 +15,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from domain.text import fold
+from projections.names import SPANS, TASKS
 from projections.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
 
-SPANS = "task_status_spans"
-TASKS = "tasks_view"
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
 
@@ -67,12 +65,12 @@ def _agency(agency: str | None) -> tuple[str, dict[str, str]]:
 
 
 def period_report(
-    connection: Any, start: date, end: date, as_of: date, by: str | None = None
+    sql: PlainSQL, start: date, end: date, as_of: date, by: str | None = None
 ) -> PeriodReport:
     """Tasks assigned from ``start`` to ``end``, classified on ``as_of``."""
     group = GROUP_COLUMNS.get(by or "")
     grouped = f"{group}, " if group else ""
-    rows = PlainSQL(connection).rows(
+    rows = sql.rows(
         f"SELECT {grouped}s.status, count(*),"
         " sum(CASE WHEN s.status = 'in_progress' AND s.due_on IS NULL"
         " THEN 1 ELSE 0 END)"
@@ -102,7 +100,7 @@ def _add(figures: Figures, status: str, count: int, without_deadline: int) -> No
 
 
 def overdue_tasks(
-    connection: Any, as_of: date, agency: str | None = None
+    sql: PlainSQL, as_of: date, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks past their deadline in force, by agency, most overdue first."""
     condition, parameters = _agency(agency)
@@ -117,9 +115,7 @@ def overdue_tasks(
             "due_on": due.isoformat(),
             "days_overdue": today - due.toordinal(),
         }
-        for code, title, agency_name, assigner, document, due_on in PlainSQL(
-            connection
-        ).rows(
+        for code, title, agency_name, assigner, document, due_on in sql.rows(
             "SELECT v.code, v.title, s.lead_agency, s.assigner, v.document, s.due_on"
             f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
             f" WHERE s.status = 'overdue' AND {COVERING}{condition}",
@@ -141,11 +137,11 @@ def overdue_tasks(
 
 
 def due_soon(
-    connection: Any, as_of: date, days: int, agency: str | None = None
+    sql: PlainSQL, as_of: date, days: int, agency: str | None = None
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days."""
     condition, parameters = _agency(agency)
-    rows = PlainSQL(connection).rows(
+    rows = sql.rows(
         "SELECT v.code, v.title, s.lead_agency, s.due_on"
         f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
         f" WHERE {COVERING} AND s.status = 'in_progress'"
@@ -172,15 +168,11 @@ def due_soon(
 
 
 def overdue_answer(
-    connection: Any, as_of: date, due_within: int | None, agency: str | None
+    sql: PlainSQL, as_of: date, due_within: int | None, agency: str | None
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint)."""
-    overdue = overdue_tasks(connection, as_of, agency)
-    soon = (
-        due_soon(connection, as_of, due_within, agency)
-        if due_within is not None
-        else []
-    )
+    overdue = overdue_tasks(sql, as_of, agency)
+    soon = due_soon(sql, as_of, due_within, agency) if due_within is not None else []
     return {
         "as_of": as_of.isoformat(),
         "overdue": overdue,

@@ -22,19 +22,18 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
-from sqlalchemy import Select, Table, insert, select, update
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
+
+from projections.plain_sql import PlainSQL
 
 BATCH_SIZE = 2000
 MAX_CONTENTION_RETRIES = 50
 
 
 class ReadModel(Protocol):
-    tables: Sequence[Table]
+    tables: Sequence[str]
 
     def apply(
-        self, connection: Connection, events: Sequence[Any], positions: Sequence[int]
+        self, sql: PlainSQL, events: Sequence[Any], positions: Sequence[int]
     ) -> None:
         """Apply decoded events; ``positions`` are their log ids.
 
@@ -58,7 +57,7 @@ class CatchUp:
         name: str,
         recorder: Any,
         mapper: Any,
-        tracking_table: Table,
+        tracking_table: str,
         read_models: Sequence[ReadModel],
     ) -> None:
         self.name = name
@@ -67,13 +66,12 @@ class CatchUp:
         self.tracking = tracking_table
         self.read_models = read_models
 
-    def position(self, connection: Connection | None = None) -> int:
+    def position(self, sql: PlainSQL | None = None) -> int:
         """The log position the read models reflect (0 before any event)."""
-        if connection is None:
+        if sql is None:
             with self.recorder.transaction(commit=False) as own:
                 return self.position(own)
-        value = connection.execute(self._tracked()).scalar()
-        return int(value or 0)
+        return int(sql.scalar(self._tracked(), name=self.name) or 0)
 
     def head(self) -> int:
         return int(self.recorder.max_notification_id() or 0)
@@ -112,8 +110,8 @@ class CatchUp:
 
     def _step(self, batch_size: int, blocking: bool = True) -> int:
         try:
-            with self.recorder.transaction(commit=True) as connection:
-                start = self._lock(connection, blocking)
+            with self.recorder.transaction(commit=True) as sql:
+                start = self._lock(sql, blocking)
                 if start is None:
                     return 0  # another process is applying right now
                 notifications = self.recorder.select_notifications(
@@ -122,12 +120,10 @@ class CatchUp:
                 if not notifications:
                     return 0
                 end = notifications[-1].id
-                self._move_tracking(connection, start, end)
-                apply_notifications(
-                    connection, notifications, self.mapper, self.read_models
-                )
+                self._move_tracking(sql, start, end)
+                apply_notifications(sql, notifications, self.mapper, self.read_models)
                 return len(notifications)
-        except (IntegrityError, SQLAlchemyIntegrityError) as exc:
+        except IntegrityError as exc:
             raise LostRace from exc
 
     def apply_recorded(self, events: Sequence[Any], positions: Sequence[int]) -> bool:
@@ -144,67 +140,73 @@ class CatchUp:
         if not positions:
             return True
         try:
-            with self.recorder.transaction(commit=True) as connection:
-                row = connection.execute(
-                    self._tracked().with_for_update(skip_locked=True)
-                ).first()
+            with self.recorder.transaction(commit=True) as sql:
+                row = sql.first(self._tracked(sql, "SKIP LOCKED"), name=self.name)
                 if row is None or int(row[0] or 0) != positions[0] - 1:
                     return False  # behind, busy, or never started: ``run``
-                self._move_tracking(connection, positions[0] - 1, positions[-1])
+                self._move_tracking(sql, positions[0] - 1, positions[-1])
                 for model in self.read_models:
-                    model.apply(connection, events, positions)
+                    model.apply(sql, events, positions)
                 return True
         except LostRace:
             return False  # another process applied them first
 
-    def _lock(self, connection: Connection, blocking: bool) -> int | None:
+    def _lock(self, sql: PlainSQL, blocking: bool) -> int | None:
         """Lock the tracking row and return its position (0 if there is none
         yet); ``None`` when not blocking and another process holds it."""
-        query = self._tracked()
-        locked = connection.execute(
-            query.with_for_update(skip_locked=not blocking)
-        ).first()
+        wait = "" if blocking else "SKIP LOCKED"
+        locked = sql.first(self._tracked(sql, wait), name=self.name)
         if locked is not None:
             return int(locked[0] or 0)
-        if not blocking and connection.execute(query).first() is not None:
+        if not blocking and sql.first(self._tracked(), name=self.name) is not None:
             return None
         return 0
 
-    def _tracked(self) -> Select[Any]:
-        """The query for this catch-up's tracking row (its position)."""
-        return select(self.tracking.c.notification_id).where(
-            self.tracking.c.application_name == self.name
+    def _tracked(self, locking: PlainSQL | None = None, wait: str = "") -> str:
+        """The query for this catch-up's tracking row (its position, for the
+        parameter ``name``); with ``locking``, the row is locked for update
+        where the database locks rows (SQLite locks the whole file for the
+        writing transaction instead)."""
+        query = (
+            f"SELECT notification_id FROM {self.tracking}"
+            " WHERE application_name = :name"
         )
+        if locking is not None and not locking.is_sqlite:
+            query += f" FOR UPDATE {wait}".rstrip()
+        return query
 
-    def _move_tracking(self, connection: Connection, start: int, end: int) -> None:
+    def _move_tracking(self, sql: PlainSQL, start: int, end: int) -> None:
         """Compare-and-set; the very first move inserts the row (two first
         movers collide on its primary key, and the loser rolls back)."""
-        table = self.tracking
-        moved = connection.execute(
-            update(table)
-            .where(table.c.application_name == self.name)
-            .where(table.c.notification_id == start)
-            .values(notification_id=end)
+        moved = sql.execute(
+            f"UPDATE {self.tracking} SET notification_id = :end"
+            " WHERE application_name = :name AND notification_id = :start",
+            name=self.name,
+            start=start,
+            end=end,
         )
-        if moved.rowcount == 1:
+        if moved == 1:
             return
         if start != 0:
             raise LostRace
         try:
-            connection.execute(
-                insert(table).values(application_name=self.name, notification_id=end)
+            sql.execute(
+                f"INSERT INTO {self.tracking} (application_name, notification_id)"
+                " VALUES (:name, :end)",
+                name=self.name,
+                end=end,
             )
-        except SQLAlchemyIntegrityError as exc:
+        except IntegrityError as exc:
             raise LostRace from exc
 
     def rebuild(
         self,
-        connection: Connection,
+        sql: PlainSQL,
         batch_size: int = BATCH_SIZE,
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """Replay the whole log into empty read models, aggregate by aggregate,
-        inside ``connection``'s transaction; return how many events.
+        inside ``sql``'s transaction; return how many events.
 
         In log order, a task whose events are spread over years would be
         read back, deleted and rewritten in every batch that touches it. Read
@@ -214,7 +216,7 @@ class CatchUp:
         catching up. The tracking row then moves to the head read at the
         start, in the same transaction.
         """
-        self.reset(connection)
+        self.reset(sql)
         head = int(self.recorder.max_notification_id() or 0)
         applied, after = 0, None
         while head:
@@ -223,27 +225,26 @@ class CatchUp:
             )
             if not notifications:
                 break
-            apply_notifications(
-                connection, notifications, self.mapper, self.read_models
-            )
+            apply_notifications(sql, notifications, self.mapper, self.read_models)
             last = notifications[-1]
             after = (last.originator_id, last.originator_version)
             applied += len(notifications)
             if progress is not None:
                 progress(len(notifications))
         if head:
-            self._move_tracking(connection, 0, head)
+            self._move_tracking(sql, 0, head)
         return applied
 
-    def reset(self, connection: Connection) -> None:
+    def reset(self, sql: PlainSQL) -> None:
         """Forget the tracked position (read models are being rebuilt)."""
-        connection.execute(
-            self.tracking.delete().where(self.tracking.c.application_name == self.name)
+        sql.execute(
+            f"DELETE FROM {self.tracking} WHERE application_name = :name",
+            name=self.name,
         )
 
 
 def apply_notifications(
-    connection: Connection,
+    sql: PlainSQL,
     notifications: Sequence[Any],
     mapper: Any,
     read_models: Sequence[ReadModel],
@@ -252,11 +253,11 @@ def apply_notifications(
     events = [mapper.to_domain_event(n) for n in notifications]
     positions = [n.id for n in notifications]
     for model in read_models:
-        model.apply(connection, events, positions)
+        model.apply(sql, events, positions)
 
 
 def replay(
-    connection: Connection,
+    sql: PlainSQL,
     *,
     recorder: Any,
     mapper: Any,
@@ -273,7 +274,7 @@ def replay(
         )
         if not notifications:
             break
-        apply_notifications(connection, notifications, mapper, read_models)
+        apply_notifications(sql, notifications, mapper, read_models)
         start = notifications[-1].id
         applied += len(notifications)
     return applied

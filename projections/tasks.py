@@ -14,34 +14,22 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
-
-from sqlalchemy import (
-    BigInteger,
-    Column,
-    Date,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    delete,
-    or_,
-    select,
-)
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
 
 from domain.facts import TaskFacts, facts_from_dict, facts_to_dict
 from domain.rules import Status, status_spans
 from domain.text import fold
-from projections.bulk import insert_many
-
-metadata = MetaData()
+from projections.names import READ_MODEL_TABLES, SPANS, TASK_FACTS, TASKS
+from projections.plain_sql import (
+    LIKE_ESCAPE,
+    PlainSQL,
+    as_date,
+    chunks,
+    contains_pattern,
+    in_list,
+)
+from projections.reports import COVERING
 
 # One encoder for every row: ``json.dumps`` with options builds a new encoder
 # per call, which a rebuild does hundreds of thousands of times.
@@ -49,63 +37,7 @@ to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 BEGINNING = date(1, 1, 1)
 END = date(9999, 12, 31)
-
-tasks_view = Table(
-    "tasks_view",
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("code", String(64), nullable=False, unique=True),
-    Column("title", Text, nullable=False),
-    Column("search_key", Text, nullable=False),
-    Column("lead_agency", Text, nullable=False),
-    Column("co_agencies", Text, nullable=False),
-    # Searched with ``contains`` (LIKE '%...%'), which no index serves: indexes
-    # here would only slow every insert down.
-    Column("agency_key", String(255), nullable=False),
-    Column("assigner", Text, nullable=False),
-    Column("assigner_key", String(255), nullable=False),
-    Column("document", Text, nullable=False),
-    # Matched together with ``contains`` on ``search_key`` (an OR no index can
-    # serve), so it has no index either.
-    Column("document_number", String(128)),
-    Column("assigned_on", Date, nullable=False, index=True),
-    Column("due_on", Date),
-    Column("completed_on", Date),
-    Column("cancelled_on", Date),
-    Column("version", Integer, nullable=False),
-    Column("position", BigInteger().with_variant(Integer(), "sqlite"), nullable=False),
-)
-
-task_facts = Table(
-    "task_facts",
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("facts", Text, nullable=False),
-)
-
-task_status_spans = Table(
-    "task_status_spans",
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("valid_from", Date, primary_key=True),
-    Column("valid_until", Date, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("due_on", Date),
-    Column("completed_on", Date),
-    Column("assigned_on", Date, nullable=False),
-    Column("lead_agency", Text, nullable=False),
-    Column("agency_key", String(255), nullable=False),
-    Column("assigner", Text, nullable=False),
-    Index(
-        "task_status_spans_by_assignment",
-        "assigned_on",
-        "valid_from",
-        "valid_until",
-        "status",
-        "due_on",
-    ),
-    Index("task_status_spans_by_status", "status", "valid_until", "valid_from"),
-)
+CONTAINS = f" LIKE :{{}} ESCAPE '{LIKE_ESCAPE}'"
 
 
 @dataclass(frozen=True)
@@ -188,10 +120,10 @@ def _span_rows(task_id: UUID, facts: TaskFacts) -> list[dict[str, Any]]:
 class TaskReadModel:
     """Applies batches of task events; answers task listings."""
 
-    tables = (tasks_view, task_facts, task_status_spans)
+    tables = READ_MODEL_TABLES
 
     def apply(
-        self, connection: Connection, events: Sequence[Any], positions: Sequence[int]
+        self, sql: PlainSQL, events: Sequence[Any], positions: Sequence[int]
     ) -> None:
         """Apply events in log order; ``positions`` are their log positions.
 
@@ -204,16 +136,15 @@ class TaskReadModel:
             first_versions.setdefault(event.originator_id, event.originator_version)
         touched = list(first_versions)
         existing = [task_id for task_id, v in first_versions.items() if v > 1]
-        facts: dict[UUID, TaskFacts | None] = dict(self._load(connection, existing))
+        facts: dict[UUID, TaskFacts | None] = dict(self._load(sql, existing))
         versions: dict[UUID, tuple[int, int]] = {}
         for event, position in zip(events, positions, strict=True):
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
             versions[event.originator_id] = (event.originator_version, position)
-        keys = [str(task_id) for task_id in existing]
-        for table in self.tables:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
-                connection.execute(delete(table).where(table.c.task_id.in_(chunk)))
+        for chunk in chunks([str(task_id) for task_id in existing]):
+            listed, keys = in_list("id", chunk)
+            for table in self.tables:
+                sql.execute(f"DELETE FROM {table} WHERE task_id IN ({listed})", **keys)
         task_rows, fact_rows, span_rows = [], [], []
         for task_id in touched:
             current = facts[task_id]
@@ -226,20 +157,19 @@ class TaskReadModel:
                 }
             )
             span_rows.extend(_span_rows(task_id, current))
-        insert_many(connection, tasks_view, task_rows)
-        insert_many(connection, task_facts, fact_rows)
-        insert_many(connection, task_status_spans, span_rows)
+        sql.insert_many(TASKS, task_rows)
+        sql.insert_many(TASK_FACTS, fact_rows)
+        sql.insert_many(SPANS, span_rows)
 
     @staticmethod
     def _load(
-        connection: Connection, task_ids: Iterable[UUID]
+        sql: PlainSQL, task_ids: Sequence[UUID]
     ) -> Iterable[tuple[UUID, TaskFacts]]:
-        keys = [str(task_id) for task_id in task_ids]
-        for start in range(0, len(keys), 500):
-            rows = connection.execute(
-                select(task_facts.c.task_id, task_facts.c.facts).where(
-                    task_facts.c.task_id.in_(keys[start : start + 500])
-                )
+        for chunk in chunks([str(task_id) for task_id in task_ids]):
+            listed, keys = in_list("id", chunk)
+            rows = sql.rows(
+                f"SELECT task_id, facts FROM {TASK_FACTS} WHERE task_id IN ({listed})",
+                **keys,
             )
             for task_id, data in rows:
                 yield UUID(task_id), facts_from_dict(json.loads(data))
@@ -247,17 +177,17 @@ class TaskReadModel:
     # -- queries --------------------------------------------------------------
 
     @staticmethod
-    def facts_of(connection: Connection, code: str) -> TaskFacts | None:
-        data = connection.execute(
-            select(task_facts.c.facts)
-            .join(tasks_view, tasks_view.c.task_id == task_facts.c.task_id)
-            .where(tasks_view.c.code == code)
-        ).scalar()
+    def facts_of(sql: PlainSQL, code: str) -> TaskFacts | None:
+        data = sql.scalar(
+            f"SELECT f.facts FROM {TASK_FACTS} f"
+            f" JOIN {TASKS} v ON v.task_id = f.task_id WHERE v.code = :code",
+            code=code,
+        )
         return facts_from_dict(json.loads(data)) if data else None
 
     @staticmethod
     def listing(
-        connection: Connection,
+        sql: PlainSQL,
         as_of: date,
         *,
         statuses: Sequence[str] = (),
@@ -270,59 +200,59 @@ class TaskReadModel:
 
         Text filters match anywhere, ignoring case and Vietnamese diacritics.
         """
-        spans = task_status_spans
-        view = tasks_view.c
-        query = (
-            select(
-                view.code,
-                view.title,
-                view.lead_agency,
-                view.assigner,
-                view.document,
-                view.assigned_on,
-                spans.c.status,
-                spans.c.due_on,
-                spans.c.completed_on,
-            )
-            .join(
-                spans,
-                and_(
-                    spans.c.task_id == tasks_view.c.task_id,
-                    spans.c.valid_from <= as_of,
-                    spans.c.valid_until > as_of,
-                ),
-            )
-            .order_by(tasks_view.c.assigned_on, tasks_view.c.code)
-        )
+        conditions: list[str] = []
+        parameters: dict[str, Any] = {"as_of": as_of}
         if statuses:
-            query = query.where(spans.c.status.in_(list(statuses)))
+            listed, named = in_list("status", statuses)
+            conditions.append(f"s.status IN ({listed})")
+            parameters.update(named)
         for column, text in (
-            (tasks_view.c.agency_key, agency),
-            (tasks_view.c.assigner_key, assigner),
-            (tasks_view.c.search_key, search),
+            ("agency_key", agency),
+            ("assigner_key", assigner),
+            ("search_key", search),
         ):
             if text:
-                query = query.where(column.contains(fold(text), autoescape=True))
+                conditions.append("v." + column + CONTAINS.format(column))
+                parameters[column] = contains_pattern(fold(text))
         if document:
-            query = query.where(
-                or_(
-                    tasks_view.c.document_number == document,
-                    tasks_view.c.search_key.contains(fold(document), autoescape=True),
-                )
+            conditions.append(
+                "(v.document_number = :document OR v.search_key"
+                + CONTAINS.format("document_pattern")
+                + ")"
             )
-        query = query.add_columns(view.co_agencies)
+            parameters["document"] = document
+            parameters["document_pattern"] = contains_pattern(fold(document))
+        where = "".join(" AND " + condition for condition in conditions)
+        rows = sql.rows(
+            "SELECT v.code, v.title, v.lead_agency, v.assigner, v.document,"
+            " v.assigned_on, s.status, s.due_on, s.completed_on, v.co_agencies"
+            f" FROM {TASKS} v JOIN {SPANS} s ON s.task_id = v.task_id"
+            f" WHERE {COVERING}{where} ORDER BY v.assigned_on, v.code",
+            **parameters,
+        )
         return [
             TaskView(
-                code=row.code,
-                title=row.title,
-                agency=row.lead_agency,
-                assigner=row.assigner,
-                document=row.document,
-                assigned_on=row.assigned_on,
-                due_on=row.due_on,
-                completed_on=row.completed_on,
-                status=Status(row.status),
-                co_agencies=tuple(json.loads(row.co_agencies)),
+                code=code,
+                title=title,
+                agency=agency_name,
+                assigner=assigned_by,
+                document=document_text,
+                assigned_on=as_date(assigned_on),  # type: ignore[arg-type]
+                due_on=as_date(due_on),
+                completed_on=as_date(completed_on),
+                status=Status(status),
+                co_agencies=tuple(json.loads(co_agencies)),
             )
-            for row in connection.execute(query)
+            for (
+                code,
+                title,
+                agency_name,
+                assigned_by,
+                document_text,
+                assigned_on,
+                status,
+                due_on,
+                completed_on,
+                co_agencies,
+            ) in rows
         ]

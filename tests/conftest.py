@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,6 +59,12 @@ def reset_postgres(url: str) -> None:
                 connection.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
     finally:
         engine.dispose()
+
+
+def table_rows(ledger: Any, *tables: str) -> list[list[tuple[Any, ...]]]:
+    """Every row of each table, sorted, read through the ledger's own store."""
+    with ledger.recorder.transaction(commit=False) as sql:
+        return [sorted(sql.rows(f"SELECT * FROM {table}")) for table in tables]
 
 
 @pytest.fixture(params=BACKENDS)

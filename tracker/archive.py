@@ -15,10 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, text
-
 from domain.errors import IntegrityFailure, TaskRuleError
-from projections.bulk import insert_many
+from projections.plain_sql import PlainSQL
 from tracker.audit import WINDOW
 from tracker.chain import GENESIS, Fingerprint, chain_hash
 
@@ -27,8 +25,8 @@ class Archive:
     """Mixed into ``TaskLedger`` beside ``Audit`` (whose ``_entries`` it reads)."""
 
     recorder: Any
-    _events: Any
-    _chain: Any
+    _events: str
+    _chain: str
     _entries: Callable[[], Iterator[Any]]
 
     def export_lines(self) -> Iterator[str]:
@@ -69,8 +67,8 @@ class Archive:
         """Load an export into this (empty) ledger, checking the chain as it
         goes; any break or truncation keeps nothing."""
         events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=True) as connection:
-            if connection.execute(select(func.count()).select_from(events)).scalar():
+        with self.recorder.transaction(commit=True) as sql:
+            if sql.scalar(f"SELECT count(*) FROM {events}"):
                 raise TaskRuleError(
                     "Restore needs an empty database; this one already holds events."
                 )
@@ -95,19 +93,17 @@ class Archive:
                 chain_rows.append(chain_row)
                 count += 1
                 if len(event_rows) >= WINDOW:
-                    _flush(connection, events, chain, event_rows, chain_rows, progress)
+                    _flush(sql, events, chain, event_rows, chain_rows, progress)
             if not ended:
                 raise IntegrityFailure(
                     "The file is truncated: its end marker is missing; nothing "
                     "was restored."
                 )
-            _flush(connection, events, chain, event_rows, chain_rows, progress)
-            if connection.dialect.name == "postgresql":
-                connection.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{events.name}', 'id'),"
-                        f" (SELECT COALESCE(MAX(id), 1) FROM {events.name}))"
-                    )
+            _flush(sql, events, chain, event_rows, chain_rows, progress)
+            if not sql.is_sqlite:
+                sql.rows(
+                    f"SELECT setval(pg_get_serial_sequence('{events}', 'id'),"
+                    f" (SELECT COALESCE(MAX(id), 1) FROM {events}))"
                 )
         return count
 
@@ -180,16 +176,16 @@ def _checked_rows(
 
 
 def _flush(
-    connection: Any,
-    events: Any,
-    chain: Any,
+    sql: PlainSQL,
+    events: str,
+    chain: str,
     event_rows: list[dict[str, Any]],
     chain_rows: list[dict[str, Any]],
     progress: Callable[[int], None] | None,
 ) -> None:
     if event_rows:
-        insert_many(connection, events, event_rows)
-        insert_many(connection, chain, chain_rows)
+        sql.insert_many(events, event_rows)
+        sql.insert_many(chain, chain_rows)
         if progress is not None:
             progress(len(event_rows))
     event_rows.clear()

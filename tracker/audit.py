@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import func, select
 
 from domain.errors import IntegrityFailure
 from domain.task import task_id
 from domain.text import fold
+from projections.plain_sql import PlainSQL, chunks, in_list
 from tracker.chain import (
     GENESIS,
     MIN_FINGERPRINT_HEX,
     Fingerprint,
     chain_hash,
 )
+from tracker.ids import from_stored_id
 from tracker.views import event_record
 
 WINDOW = 5000
@@ -51,33 +52,31 @@ class Audit:
     task_facts: Callable[[str], Any]
 
     @property
-    def _events(self) -> Any:
-        return self.recorder.events_table
+    def _events(self) -> str:
+        return str(self.recorder.events_table)
 
     @property
-    def _chain(self) -> Any:
-        return self.recorder.chain_table
+    def _chain(self) -> str:
+        return str(self.recorder.chain_table)
 
     def fingerprint(self, position: int | None = None) -> Fingerprint:
         """The chain hash at ``position`` (default: the head of the ledger)."""
-        chain = self._chain
-        query = select(chain.c.position, chain.c.hash)
-        if position is not None:
-            query = query.where(chain.c.position <= position)
-        query = query.order_by(chain.c.position.desc()).limit(1)
-        with self.recorder.transaction(commit=False) as connection:
-            row = connection.execute(query).first()
+        upto = "" if position is None else " WHERE position <= :position"
+        with self.recorder.transaction(commit=False) as sql:
+            row = sql.first(
+                f"SELECT position, hash FROM {self._chain}{upto}"
+                " ORDER BY position DESC LIMIT 1",
+                position=position,
+            )
         return Fingerprint(row[0], row[1]) if row else Fingerprint(0, GENESIS)
 
     def position_known_at(self, moment_utc: str) -> int:
         """The last log position recorded at or before ``moment_utc`` (ISO)."""
-        chain = self._chain
-        with self.recorder.transaction(commit=False) as connection:
-            value = connection.execute(
-                select(func.max(chain.c.position)).where(
-                    chain.c.recorded_at <= moment_utc
-                )
-            ).scalar()
+        with self.recorder.transaction(commit=False) as sql:
+            value = sql.scalar(
+                f"SELECT max(position) FROM {self._chain} WHERE recorded_at <= :moment",
+                moment=moment_utc,
+            )
         return int(value or 0)
 
     def history(
@@ -89,62 +88,54 @@ class Audit:
     ) -> list[dict[str, Any]]:
         """Recorded events, oldest first, with position, recording time, actor
         and hash: one task's (``code``), or everyone's since a moment."""
-        events, chain = self._events, self._chain
-        query = (
-            select(
-                events.c.id,
-                events.c.originator_id,
-                events.c.originator_version,
-                events.c.topic,
-                events.c.state,
-                chain.c.recorded_at,
-                chain.c.hash,
-            )
-            .outerjoin(chain, chain.c.position == events.c.id)
-            .order_by(events.c.id)
-        )
+        conditions = []
         if code is not None:
             self.task_facts(code)  # refuses an unknown code
-            query = query.where(events.c.originator_id == task_id(code))
+            conditions.append("e.originator_id = :task")
         if since_utc is not None:
-            query = query.where(chain.c.recorded_at >= since_utc)
-        with self.recorder.transaction(commit=False) as connection:
-            rows = connection.execute(query).all()
-        codes = self._codes({row.originator_id for row in rows})
+            conditions.append("c.recorded_at >= :since")
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self.recorder.transaction(commit=False) as sql:
+            rows = sql.rows(
+                "SELECT e.id, e.originator_id, e.originator_version, e.topic,"
+                " e.state, c.recorded_at, c.hash"
+                f" FROM {self._events} e"
+                f" LEFT OUTER JOIN {self._chain} c ON c.position = e.id"
+                f"{where} ORDER BY e.id",
+                task=None if code is None else self.recorder.uuid_value(task_id(code)),
+                since=since_utc,
+            )
+        codes = self._codes({from_stored_id(row[1]) for row in rows})
         records = []
-        for row in rows:
+        for position, stored_id, version, topic, state, recorded_at, digest in rows:
+            originator_id = from_stored_id(stored_id)
             event = self.mapper.to_domain_event(
-                StoredEvent(
-                    row.originator_id,
-                    row.originator_version,
-                    row.topic,
-                    bytes(row.state),
-                )
+                StoredEvent(originator_id, version, topic, bytes(state))
             )
             if actor is not None and fold(event.actor) != fold(actor):
                 continue
             record = event_record(
-                event, position=row.id, recorded_at=row.recorded_at, digest=row.hash
+                event, position=position, recorded_at=recorded_at, digest=digest
             )
-            records.append({"code": codes.get(row.originator_id), **record})
+            records.append({"code": codes.get(originator_id), **record})
         return records
 
     def _codes(self, originator_ids: set[Any]) -> dict[Any, str]:
         """Task codes of aggregate IDs, read from their ``Assigned`` events."""
-        events = self._events
-        ids = list(originator_ids)
         codes: dict[Any, str] = {}
-        with self.recorder.transaction(commit=False) as connection:
-            for start in range(0, len(ids), 500):
-                rows = connection.execute(
-                    select(events.c.originator_id, events.c.state).where(
-                        events.c.originator_id.in_(ids[start : start + 500]),
-                        events.c.originator_version == 1,
-                    )
+        with self.recorder.transaction(commit=False) as sql:
+            for chunk in chunks(list(originator_ids)):
+                listed, keys = in_list("id", map(self.recorder.uuid_value, chunk))
+                rows = sql.rows(
+                    f"SELECT originator_id, state FROM {self._events}"
+                    f" WHERE originator_id IN ({listed}) AND originator_version = 1",
+                    **keys,
                 )
-                for originator_id, state in rows:
+                for stored_id, state in rows:
                     try:
-                        codes[originator_id] = json.loads(bytes(state))["code"]
+                        codes[from_stored_id(stored_id)] = json.loads(bytes(state))[
+                            "code"
+                        ]
                     except (ValueError, KeyError, TypeError):
                         continue
         return codes
@@ -152,37 +143,35 @@ class Audit:
     def _entries(self) -> Iterator[StoredEntry]:
         """Every position holding an event row or a chain row, in order."""
         events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=False) as connection:
+        with self.recorder.transaction(commit=False) as sql:
             last = max(
-                connection.execute(select(func.max(events.c.id))).scalar() or 0,
-                connection.execute(select(func.max(chain.c.position))).scalar() or 0,
+                sql.scalar(f"SELECT max(id) FROM {events}") or 0,
+                sql.scalar(f"SELECT max(position) FROM {chain}") or 0,
             )
             low = 0
             while low < last:
                 high = min(low + WINDOW, last)
                 event_rows = _by_position(
-                    connection,
-                    events.c.id,
-                    (
-                        events.c.originator_id,
-                        events.c.originator_version,
-                        events.c.topic,
-                        events.c.state,
-                    ),
+                    sql,
+                    events,
+                    "id",
+                    "originator_id, originator_version, topic, state",
                     low,
                     high,
                 )
                 chain_rows = _by_position(
-                    connection,
-                    chain.c.position,
-                    (chain.c.recorded_at, chain.c.previous_hash, chain.c.hash),
+                    sql,
+                    chain,
+                    "position",
+                    "recorded_at, previous_hash, hash",
                     low,
                     high,
                 )
                 for position in sorted(event_rows.keys() | chain_rows.keys()):
-                    yield StoredEntry(
-                        position, event_rows.get(position), chain_rows.get(position)
-                    )
+                    event = event_rows.get(position)
+                    if event is not None:
+                        event = (from_stored_id(event[0]), *event[1:])
+                    yield StoredEntry(position, event, chain_rows.get(position))
                 low = high
 
     def verify(
@@ -239,10 +228,15 @@ class Audit:
 
 
 def _by_position(
-    connection: Any, key: Any, columns: tuple[Any, ...], low: int, high: int
+    sql: PlainSQL, table: str, key: str, columns: str, low: int, high: int
 ) -> dict[int, Any]:
-    """Rows with ``low < key <= high``, keyed by position."""
-    rows = connection.execute(select(key, *columns).where(key > low, key <= high))
+    """``columns`` of the rows of ``table`` with ``low < key <= high``, keyed
+    by position."""
+    rows = sql.rows(
+        f"SELECT {key}, {columns} FROM {table} WHERE {key} > :low AND {key} <= :high",
+        low=low,
+        high=high,
+    )
     return {row[0]: row[1:] for row in rows}
 
 

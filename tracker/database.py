@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.errors import TrackerError
+from projections.names import READ_MODEL_TABLES
 from tracker.names import APPLICATION
 
 LEDGER_TABLES = (f"{APPLICATION}_events", f"{APPLICATION}_chain")
 TRACKING_TABLE = f"{APPLICATION}_tracking"
-READ_MODEL_TABLES = ("tasks_view", "task_facts", "task_status_spans")
 ALL_TABLES = (*LEDGER_TABLES, TRACKING_TABLE, *READ_MODEL_TABLES)
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 

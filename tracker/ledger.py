@@ -20,26 +20,22 @@ from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError as SQLAlchemyIntegrityError
 
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.task import Task, normalise_code, task_id
+from projections.plain_sql import chunks, in_list
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
-from projections.tasks import metadata as read_model_metadata
 from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.bulk_work import fewer_collections
+from tracker.ids import from_stored_id
 from tracker.names import READ_MODELS_NAME
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
 
 CHANGE_RETRIES = 12
-# A conflicting append surfaces as the library's error outside a batch, and as
-# SQLAlchemy's inside one (only the outermost transaction translates it).
-CONFLICTS = (IntegrityError, SQLAlchemyIntegrityError)
 
 
 class TaskLedger(ReadSide, Audit, Archive, Application):
@@ -57,8 +53,8 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         super().__init__(env)
         self.today = today
         self.datastore = self.recorder.datastore  # type: ignore[attr-defined]
-        read_model_metadata.create_all(self.datastore.engine)
         self.tasks = TaskReadModel()
+        self.datastore.ensure_tables(self.tasks.tables)
         self.catch_up = CatchUp(
             name=READ_MODELS_NAME,
             recorder=self.recorder,
@@ -92,9 +88,9 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         The append lock is taken first: a batch reads before it writes, and two
         batches that both read and then both waited for the lock would deadlock.
         """
-        with self.recorder.transaction(commit=True) as connection:  # type: ignore[attr-defined]
+        with self.recorder.transaction(commit=True) as sql:  # type: ignore[attr-defined]
             if self._batch_depth == 0:
-                self.recorder.lock_appends(connection)  # type: ignore[attr-defined]
+                self.recorder.lock_appends(sql)  # type: ignore[attr-defined]
             self._batch_depth += 1
             try:
                 yield
@@ -121,7 +117,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
                 return task.facts
             try:
                 self.save(task)
-            except CONFLICTS:
+            except IntegrityError:
                 if self._batch_depth:
                     break  # the batch's transaction is spoiled; refuse it whole
                 time.sleep(random.uniform(0, 0.005) * attempt)  # let the winner go
@@ -136,7 +132,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         task = Task.assign(actor=actor, today=self.today(), **fields)
         try:
             self.save(task)
-        except CONFLICTS:
+        except IntegrityError:
             raise DuplicateTask(task.facts.code) from None
         return task.facts
 
@@ -176,7 +172,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
                     # The event store itself, as ``save`` would, without its
                     # per-aggregate protocol checks (a tenth of an import).
                     self._notify(self.events.put(events))
-                except CONFLICTS:
+                except IntegrityError:
                     raise DuplicateTask(chunk[0].facts.code) from None
                 if progress is not None:
                     progress(len(chunk))
@@ -230,16 +226,19 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
 
     def existing_codes(self, codes: list[str]) -> set[str]:
         """Which of these task codes the ledger already holds."""
-        table = self.recorder.events_table  # type: ignore[attr-defined]
+        recorder: Any = self.recorder
         ids = {task_id(code): normalise_code(code) for code in codes}
-        with self.recorder.transaction(commit=False) as connection:  # type: ignore[attr-defined]
-            found = connection.execute(
-                select(table.c.originator_id).where(
-                    table.c.originator_id.in_(list(ids)),
-                    table.c.originator_version == 1,
+        found: set[str] = set()
+        with recorder.transaction(commit=False) as sql:
+            for chunk in chunks(list(ids)):
+                listed, keys = in_list("id", map(recorder.uuid_value, chunk))
+                rows = sql.rows(
+                    f"SELECT originator_id FROM {recorder.events_table}"
+                    f" WHERE originator_id IN ({listed}) AND originator_version = 1",
+                    **keys,
                 )
-            ).scalars()
-            return {ids[value] for value in found}
+                found.update(ids[from_stored_id(row[0])] for row in rows)
+        return found
 
     def extend_deadline(self, code: str, **fields: Any) -> TaskFacts:
         return self._change(

@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
+from projections.names import SPANS, TASK_FACTS, TASKS
+from projections.plain_sql import PlainSQL, as_date, chunks, in_list
 from projections.runner import replay
-from projections.tasks import metadata as read_model_metadata
-from projections.tasks import task_facts, task_status_spans, tasks_view
+from tracker import schema
 from tracker.bulk_work import fewer_collections
 from tracker.chain import Fingerprint
+from tracker.connect import Location, connect
 
 REBUILD_BATCH = 10_000
 
@@ -51,35 +50,33 @@ class ReadSide:
     fingerprint: Callable[..., Fingerprint]
 
     @contextmanager
-    def reading(self, known_at: int | None = None) -> Iterator[Connection]:
+    def reading(self, known_at: int | None = None) -> Iterator[PlainSQL]:
         """A read-only connection on the read models: up to date, or as they were
         when the log ended at position ``known_at`` (rebuilt in memory from
         the events up to there, with the same projection code)."""
         if known_at is None or known_at >= self.catch_up.head():
             self.catch_up.run()
-            with self.recorder.transaction(commit=False) as connection:
-                yield connection
+            with self.recorder.transaction(commit=False) as sql:
+                yield sql
             return
-        from sqlalchemy import create_engine
-        from sqlalchemy.pool import StaticPool
-
-        engine = create_engine("sqlite://", poolclass=StaticPool)
+        memory = connect(Location("sqlite", None))
         try:
-            read_model_metadata.create_all(engine)
-            with engine.begin() as connection:
-                replay(
-                    connection,
-                    recorder=self.recorder,
-                    mapper=self.mapper,
-                    read_models=[self.tasks],
-                    stop=known_at,
-                )
-                yield connection
+            sql = PlainSQL(memory)
+            sql.execute("BEGIN")  # one transaction: faster, and never committed
+            schema.create_missing(sql, self.tasks.tables)
+            replay(
+                sql,
+                recorder=self.recorder,
+                mapper=self.mapper,
+                read_models=[self.tasks],
+                stop=known_at,
+            )
+            yield sql
         finally:
-            engine.dispose()
+            memory.close()
 
     def _consistent(
-        self, known_at: int | None, query: Callable[[Connection], Any]
+        self, known_at: int | None, query: Callable[[PlainSQL], Any]
     ) -> tuple[Any, Fingerprint]:
         """Run ``query`` and name the log position its answer reflects.
 
@@ -88,25 +85,25 @@ class ReadSide:
         means the answer may mix two states, and it is asked again.
         """
         while True:
-            with self.reading(known_at) as connection:
+            with self.reading(known_at) as sql:
                 if known_at is not None and known_at < self.catch_up.head():
-                    return query(connection), self.fingerprint(known_at)
-                before = self.catch_up.position(connection)
-                answer = query(connection)
-                if self.catch_up.position(connection) == before:
+                    return query(sql), self.fingerprint(known_at)
+                before = self.catch_up.position(sql)
+                answer = query(sql)
+                if self.catch_up.position(sql) == before:
                     return answer, self.fingerprint(before)
 
     def list_tasks(
         self, as_of: date, known_at: int | None = None, **filters: Any
     ) -> list[Any]:
         """Tasks with their status on ``as_of`` (see ``TaskReadModel.listing``)."""
-        with self.reading(known_at) as connection:
-            return self.tasks.listing(connection, as_of, **filters)
+        with self.reading(known_at) as sql:
+            return self.tasks.listing(sql, as_of, **filters)
 
     def show_task(self, code: str, known_at: int | None = None) -> TaskFacts:
         """One task's facts, from the read model kept by the log."""
-        with self.reading(known_at) as connection:
-            facts = self.tasks.facts_of(connection, normalise_code(code))
+        with self.reading(known_at) as sql:
+            facts = self.tasks.facts_of(sql, normalise_code(code))
         if facts is None:
             raise UnknownTask(normalise_code(code))
         return facts
@@ -114,12 +111,14 @@ class ReadSide:
     def facts_by_code(self, codes: list[str]) -> dict[str, TaskFacts]:
         """The recorded facts of those of ``codes`` the ledger holds."""
         found: dict[str, TaskFacts] = {}
-        with self.reading() as connection:
-            for start in range(0, len(codes), 500):
-                rows = connection.execute(
-                    select(task_facts.c.facts)
-                    .join(tasks_view, tasks_view.c.task_id == task_facts.c.task_id)
-                    .where(tasks_view.c.code.in_(codes[start : start + 500]))
+        with self.reading() as sql:
+            for chunk in chunks(codes):
+                listed, keys = in_list("code", chunk)
+                rows = sql.rows(
+                    f"SELECT f.facts FROM {TASK_FACTS} f"
+                    f" JOIN {TASKS} v ON v.task_id = f.task_id"
+                    f" WHERE v.code IN ({listed})",
+                    **keys,
                 )
                 for (data,) in rows:
                     facts = facts_from_dict(json.loads(data))
@@ -136,7 +135,7 @@ class ReadSide:
     ) -> reports.PeriodReport:
         result, fingerprint = self._consistent(
             known_at,
-            lambda connection: reports.period_report(connection, start, end, as_of, by),
+            lambda sql: reports.period_report(sql, start, end, as_of, by),
         )
         result.ledger = fingerprint
         return result
@@ -150,32 +149,24 @@ class ReadSide:
     ) -> dict[str, Any]:
         answer, fingerprint = self._consistent(
             known_at,
-            lambda connection: reports.overdue_answer(
-                connection, as_of, due_within, agency
-            ),
+            lambda sql: reports.overdue_answer(sql, as_of, due_within, agency),
         )
         return {**answer, "ledger": fingerprint.as_dict()}
 
     def overdue_codes(self, as_of: date) -> list[str]:
         """Open tasks overdue on ``as_of`` whose lapsed deadline is unmarked."""
-        query = (
-            select(task_facts.c.facts, task_status_spans.c.due_on)
-            .join(
-                task_status_spans,
-                task_status_spans.c.task_id == task_facts.c.task_id,
-            )
-            .where(
-                task_status_spans.c.status == "overdue",
-                task_status_spans.c.valid_from <= as_of,
-                task_status_spans.c.valid_until > as_of,
-            )
-            .order_by(task_facts.c.task_id)
-        )
         codes = []
-        with self.reading() as connection:
-            for data, due_on in connection.execute(query):
+        with self.reading() as sql:
+            rows = sql.rows(
+                f"SELECT f.facts, s.due_on FROM {TASK_FACTS} f"
+                f" JOIN {SPANS} s ON s.task_id = f.task_id"
+                f" WHERE s.status = 'overdue' AND {reports.COVERING}"
+                " ORDER BY f.task_id",
+                as_of=as_of,
+            )
+            for data, due_on in rows:
                 facts = facts_from_dict(json.loads(data))
-                if due_on not in facts.marked_overdue:
+                if as_date(due_on) not in facts.marked_overdue:
                     codes.append(facts.code)
         return codes
 
@@ -195,7 +186,7 @@ class ReadSide:
         and a rebuild that fails half-way leaves them as they were. It is also
         faster: each index page is written once, not once per batch.
         """
-        with fewer_collections(), self.recorder.transaction(commit=True) as connection:
-            read_model_metadata.drop_all(connection)
-            read_model_metadata.create_all(connection)
-            return self.catch_up.rebuild(connection, batch_size, progress)
+        with fewer_collections(), self.recorder.transaction(commit=True) as sql:
+            schema.drop(sql, self.tasks.tables)
+            schema.create_missing(sql, self.tasks.tables)
+            return self.catch_up.rebuild(sql, batch_size, progress)

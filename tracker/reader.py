@@ -4,56 +4,41 @@
 already reflect the whole log, they need nothing but SQL on those tables. This
 path opens the database with its own driver (``sqlite3``, or ``psycopg`` for
 PostgreSQL) and runs the very report queries the application runs
-(``projections.reports``, plain SQL), without importing SQLAlchemy,
-eventsourcing or the application: on this machine SQLAlchemy's import alone
-is 0.16 to 0.5 s. When the read models are behind, the tables are missing, or
-anything at all is in doubt, it declines and the caller uses the full
-``TaskLedger``, which catches up first and reports any real problem.
+(``projections.reports``, plain SQL), without importing eventsourcing or the
+application, and without the ledger's large page cache. When the read models
+are behind, the tables are missing, or anything at all is in doubt, it
+declines and the caller uses the full ``TaskLedger``, which catches up first
+and reports any real problem.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from projections import reports
 from projections.plain_sql import PlainSQL
 from tracker.chain import GENESIS, Fingerprint
+from tracker.connect import open_existing
 from tracker.names import APPLICATION, READ_MODELS_NAME
-
-SQLITE_PREFIX = "sqlite:///"
-POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
 
 
 class Reader:
     """Answers reports from read models that are up to date, or declines."""
 
-    def __init__(self, connection: Any, errors: tuple[type[Exception], ...]) -> None:
+    def __init__(self, connection: Any) -> None:
         self.connection = connection
-        self.errors = errors
+        self.sql = PlainSQL(connection)
 
     @classmethod
     def open(cls, url: str) -> Reader | None:
         """A reader on ``url``; ``None`` for anything it does not handle."""
         try:
-            if url.startswith(SQLITE_PREFIX) and "?" not in url:
-                path = Path(url.removeprefix(SQLITE_PREFIX))
-                if not path.is_file():
-                    return None  # never create a database by reading it
-                # SQLite's default page cache: the store's 32 MiB would save
-                # 0.04 s of a province's overdue list for 32 MiB more memory.
-                return cls(sqlite3.connect(path), (sqlite3.Error,))
-            if url.startswith(POSTGRES_PREFIXES):
-                import psycopg
-
-                plain = "postgresql://" + url.split("://", 1)[1]
-                return cls(psycopg.connect(plain), (psycopg.Error,))
+            connection = open_existing(url)
         except Exception:  # any doubt: let the full path report the problem
             return None
-        return None
+        return None if connection is None else cls(connection)
 
     def close(self) -> None:
         self.connection.close()
@@ -70,22 +55,26 @@ class Reader:
             return None
         return int(head)
 
-    def _answer(self, query: Callable[[Any], Any]) -> tuple[Any, Fingerprint] | None:
+    def _answer(
+        self, query: Callable[[PlainSQL], Any]
+    ) -> tuple[Any, Fingerprint] | None:
         """``query`` on current read models with the fingerprint it reflects;
         ``None`` to decline (behind, empty, or unreadable)."""
-        sql = PlainSQL(self.connection)
+        sql = self.sql
         try:
+            if sql.is_sqlite:
+                sql.execute("BEGIN")  # one snapshot for all the statements
             position = self._position(sql)
             if position is None:
                 return None
-            answer = query(self.connection)
+            answer = query(sql)
             if self._position(sql) != position:
                 return None  # another clerk wrote meanwhile: ask the ledger
             digest = sql.rows(
                 f"SELECT hash FROM {APPLICATION}_chain WHERE position = :position",
                 position=position,
             )
-        except self.errors:
+        except sql.driver_error:
             return None
         finally:
             self.connection.rollback()  # read only: end the snapshot
@@ -95,7 +84,7 @@ class Reader:
         self, start: date, end: date, as_of: date, by: str | None = None
     ) -> reports.PeriodReport | None:
         answered = self._answer(
-            lambda c: reports.period_report(c, start, end, as_of, by)
+            lambda sql: reports.period_report(sql, start, end, as_of, by)
         )
         if answered is None:
             return None
@@ -107,7 +96,7 @@ class Reader:
         self, as_of: date, due_within: int | None, agency: str | None
     ) -> dict[str, Any] | None:
         answered = self._answer(
-            lambda c: reports.overdue_answer(c, as_of, due_within, agency)
+            lambda sql: reports.overdue_answer(sql, as_of, due_within, agency)
         )
         if answered is None:
             return None

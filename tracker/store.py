@@ -1,24 +1,26 @@
-"""The event store: eventsourcing's recorder interface on SQLAlchemy Core.
+"""The event store: eventsourcing's recorder interface in plain SQL.
 
 Why the tracker has its own recorder instead of eventsourcing-sqlalchemy
 (DESIGN.md asks for the reason in writing): importing eventsourcing-sqlalchemy
-pulls in ``sqlalchemy_utils`` and the ORM, about 0.15 s of a 0.4 s budget for
-one ``complete`` on this machine, and its ORM round trips cost more per event
-than the import and rebuild targets allow. This module keeps everything
-DESIGN.md asked the library for: one code path for SQLite and PostgreSQL
-(Core statements compiled for either dialect), the same table layout (old
-ledgers open unchanged), the read models and their tracking in the very
-transaction the recorder uses, and eventsourcing's own ``IntegrityError`` for
-a conflicting append.
+pulls in ``sqlalchemy_utils`` and the ORM, and SQLAlchemy itself takes 0.2 to
+0.5 s to import on this machine, against a 0.4 s budget for one ``complete``;
+its ORM round trips also cost more per event than the import and rebuild
+targets allow. This module keeps everything DESIGN.md asked the library for:
+one code path for SQLite and PostgreSQL (the same plain SQL, through
+``projections.plain_sql``), the same table layout (old ledgers open
+unchanged; the tables are still defined as SQLAlchemy Core, ``tracker.tables``),
+the read models and their tracking in the very transaction the recorder uses,
+and eventsourcing's own ``IntegrityError`` for a conflicting append.
 
 Appends are serialised. On PostgreSQL, by a transaction-scoped advisory lock
 rather than ``LOCK TABLE ... IN EXCLUSIVE MODE``, which PostgreSQL only grants
 to roles that may UPDATE, DELETE or TRUNCATE the table, and the append-only
 clerk role (``tracker db harden``) has none of those. On SQLite, by the
-database's own write lock. Under the lock the next positions are known, so
-events go in at explicit positions with one ``executemany``, and each event's
-chain row is written in the same transaction, chaining onto the hash
-committed just before it.
+database's own write lock, taken when a writing transaction begins
+(``BEGIN IMMEDIATE``). Under the lock the next positions are known, so events
+go in at explicit positions with one ``executemany``, and each event's chain
+row is written in the same transaction, chaining onto the hash committed just
+before it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 from uuid import UUID
@@ -39,27 +41,24 @@ from eventsourcing.persistence import (
     StoredEvent,
     Transcoding,
 )
-from sqlalchemy import (
-    Select,
-    create_engine,
-    event,
-    exc,
-    func,
-    literal,
-    select,
-    text,
-    tuple_,
-    type_coerce,
-)
-from sqlalchemy.engine import Connection
-from sqlalchemy.pool import StaticPool
-from sqlalchemy.types import NullType
 
-from projections.bulk import insert_many
+from projections.plain_sql import PlainSQL, in_list
 from tracker.chain import GENESIS, chain_hash
-from tracker.tables import from_stored_id, ledger_tables, metadata, to_stored_id
+from tracker.connect import connect, locate
+from tracker.ids import from_stored_id, to_stored_id
+from tracker.schema import create_missing, existing_tables
 
-SQLITE_CACHE_KIB = 32 * 1024
+DRIVER_MODULES = ("sqlite3", "psycopg")
+PERSISTENCE_ERRORS = (
+    "IntegrityError",
+    "OperationalError",
+    "InterfaceError",
+    "DataError",
+    "InternalError",
+    "ProgrammingError",
+    "NotSupportedError",
+    "DatabaseError",
+)
 
 
 def utc_now_text() -> str:
@@ -74,103 +73,119 @@ def advisory_key(name: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def translated(error: exc.SQLAlchemyError) -> persistence.PersistenceError:
-    """eventsourcing's exception for a database error (the application and
-    the use cases catch ``eventsourcing.persistence.IntegrityError``)."""
-    for name in (
-        "IntegrityError",
-        "OperationalError",
-        "InterfaceError",
-        "DataError",
-        "InternalError",
-        "ProgrammingError",
-        "NotSupportedError",
-        "DatabaseError",
-    ):
-        if isinstance(error, getattr(exc, name)):
-            return getattr(persistence, name)(error)  # type: ignore[no-any-return]
+def translated(error: Exception) -> Exception:
+    """eventsourcing's exception for a driver's error (the application and
+    the use cases catch ``eventsourcing.persistence.IntegrityError``); any
+    other exception as it is."""
+    if not type(error).__module__.startswith(DRIVER_MODULES):
+        return error
+    for kind in type(error).__mro__:
+        if kind.__name__ in PERSISTENCE_ERRORS:
+            return getattr(persistence, kind.__name__)(error)  # type: ignore[no-any-return]
     return persistence.PersistenceError(error)
 
 
-def _sqlite_page_cache(dbapi_connection: Any, _record: Any) -> None:
-    """A 32 MiB page cache instead of SQLite's 2 MiB: a province's indexes
-    (random UUID keys) outgrow the default, and pages are re-read (measured:
-    import of 100,000 tasks 37.0 s with the default, 35.6 s with this)."""
-    dbapi_connection.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-
-
-def is_in_memory(url: str) -> bool:
-    return url.startswith("sqlite") and (
-        ":memory:" in url or "mode=memory" in url or url.rstrip("/") == "sqlite:"
-    )
-
-
 class Datastore:
-    """An engine and the current transaction of each thread.
+    """The connections to one database and the current transaction of each
+    thread.
 
-    A transaction opened while another is open on the same thread joins it, so
-    a batch, its saves and the read-model catch-up commit or roll back
-    together. Database errors leave the outermost transaction as
-    eventsourcing's exceptions.
+    Each thread keeps one connection (SQLite's page cache stays warm between
+    transactions); a database in memory is one connection that all threads
+    take turns on. A transaction opened while another is open on the same
+    thread joins it, so a batch, its saves and the read-model catch-up commit
+    or roll back together. Every statement's driver error leaves as
+    eventsourcing's exception.
     """
 
     def __init__(self, url: str) -> None:
-        options: dict[str, Any] = {}
-        # An in-memory database is one connection shared by every thread.
-        self.lock_reads = is_in_memory(url)
-        if self.lock_reads:
-            options["poolclass"] = StaticPool
-            options["connect_args"] = {"check_same_thread": False}
-        self.engine = create_engine(url, **options)
-        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self.location = locate(url)
+        self.is_sqlite = self.location.kind == "sqlite"
+        self.lock_reads = self.location.in_memory
         # SQLite lets one writer at a time in: the threads of this process
         # queue here rather than time out on the file's lock.
         self.lock = threading.Lock() if self.is_sqlite else None
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_page_cache)
         self._local = threading.local()
+        self._opened: list[PlainSQL] = []
+        self._opening = threading.Lock()
+
+    def _connection(self) -> PlainSQL:
+        """This thread's connection (the only one, in memory), opened once."""
+        holder: Any = self if self.lock_reads else self._local
+        sql: PlainSQL | None = getattr(holder, "connection", None)
+        if sql is None or getattr(sql.connection, "closed", False):
+            try:
+                raw = connect(self.location)
+            except Exception as error:
+                raise translated(error) from error
+            sql = PlainSQL(raw, translate=translated)
+            holder.connection = sql
+            with self._opening:
+                self._opened.append(sql)
+        return sql
 
     @contextmanager
-    def transaction(self, commit: bool) -> Iterator[Connection]:
-        current: tuple[Connection, bool] | None = getattr(self._local, "current", None)
+    def transaction(self, commit: bool) -> Iterator[PlainSQL]:
+        current: tuple[PlainSQL, bool] | None = getattr(self._local, "current", None)
         if current is not None:
-            connection, outer_commits = current
+            sql, outer_commits = current
             if commit and not outer_commits:
                 raise persistence.ProgrammingError(
                     "A writing transaction cannot join a read-only one."
                 )
-            yield connection
+            yield sql
             return
         lock = self.lock if (commit or self.lock_reads) else None
         if lock is not None:
             lock.acquire()
         try:
-            with self.engine.connect() as connection:
-                self._local.current = (connection, commit)
-                try:
-                    connection.begin()
-                    yield connection
-                    if commit:
-                        connection.commit()
-                    else:
-                        connection.rollback()
-                finally:
-                    self._local.current = None
-        except exc.SQLAlchemyError as error:
-            raise translated(error) from error
+            sql = self._connection()
+            if self.is_sqlite:  # psycopg begins by itself on first use
+                sql.execute("BEGIN IMMEDIATE" if commit else "BEGIN")
+            self._local.current = (sql, commit)
+            try:
+                yield sql
+            except BaseException:
+                self._end(sql, commit=False)
+                raise
+            finally:
+                self._local.current = None
+            self._end(sql, commit)
         finally:
             if lock is not None:
                 lock.release()
 
-    def use_write_ahead_log(self) -> None:
-        """Readers need not wait for a writer on a SQLite file (WAL mode is
-        kept by the file itself)."""
+    @staticmethod
+    def _end(sql: PlainSQL, commit: bool) -> None:
+        """Commit or roll back; a commit that fails is rolled back, so the
+        connection is ready for the next transaction."""
+        try:
+            if commit:
+                sql.connection.commit()
+            else:
+                sql.connection.rollback()
+        except Exception as error:
+            if commit:
+                with suppress(Exception):
+                    sql.connection.rollback()
+            raise translated(error) from error
+
+    def ensure_tables(self, names: Sequence[str]) -> None:
+        """Create the tables that are missing (an append-only role, which may
+        not create any, only looks)."""
+        with self.transaction(commit=False) as sql:
+            if set(names) <= existing_tables(sql):
+                return
+        with self.transaction(commit=True) as sql:
+            create_missing(sql, names)
         if self.is_sqlite and not self.lock_reads:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            # Readers need not wait for a writer (WAL is kept by the file).
+            self._connection().execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._opening:
+            opened, self._opened = self._opened, []
+        for sql in opened:
+            sql.connection.close()
 
 
 class LedgerRecorder(ApplicationRecorder):
@@ -179,51 +194,42 @@ class LedgerRecorder(ApplicationRecorder):
 
     def __init__(self, datastore: Datastore, prefix: str) -> None:
         self.datastore = datastore
-        tables = ledger_tables(prefix)
-        self.events_table = tables.events
-        self.chain_table = tables.chain
-        self.tracking_table = tables.tracking
+        self.events_table = f"{prefix}_events"
+        self.chain_table = f"{prefix}_chain"
+        self.tracking_table = f"{prefix}_tracking"
         self.is_sqlite = datastore.is_sqlite
-        self.write_lock_key = advisory_key(f"{tables.events.name}:append")
+        self.write_lock_key = advisory_key(f"{self.events_table}:append")
 
     def create_tables(self) -> None:
-        """Create what is missing (an append-only role only checks)."""
-        tables = [self.events_table, self.chain_table, self.tracking_table]
-        metadata.create_all(self.datastore.engine, tables=tables)
-        self.datastore.use_write_ahead_log()
+        self.datastore.ensure_tables(
+            [self.events_table, self.chain_table, self.tracking_table]
+        )
 
-    def transaction(self, commit: bool = True) -> AbstractContextManager[Connection]:
+    def transaction(self, commit: bool = True) -> AbstractContextManager[PlainSQL]:
         return self.datastore.transaction(commit)
 
     def uuid_value(self, value: UUID | str) -> Any:
         """An aggregate ID as the events table stores it on this database."""
         return to_stored_id(value, self.is_sqlite)
 
-    def lock_appends(self, connection: Connection) -> None:
+    def lock_appends(self, sql: PlainSQL) -> None:
         """Serialise appends until commit (see the module docstring)."""
         if not self.is_sqlite:
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"),
-                {"key": self.write_lock_key},
-            )
+            sql.rows("SELECT pg_advisory_xact_lock(:key)", key=self.write_lock_key)
 
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int]:
-        with self.transaction(commit=True) as connection:
-            return self._append(connection, stored_events)
+        with self.transaction(commit=True) as sql:
+            return self._append(sql, stored_events)
 
-    def _append(
-        self, connection: Connection, stored_events: Sequence[StoredEvent]
-    ) -> list[int]:
+    def _append(self, sql: PlainSQL, stored_events: Sequence[StoredEvent]) -> list[int]:
         """Append events at the next positions, with their chain rows."""
-        events, chain = self.events_table, self.chain_table
-        self.lock_appends(connection)
-        last = connection.execute(select(func.max(events.c.id))).scalar() or 0
+        self.lock_appends(sql)
+        last = sql.scalar(f"SELECT max(id) FROM {self.events_table}") or 0
         positions = list(range(last + 1, last + 1 + len(stored_events)))
-        insert_many(
-            connection,
-            events,
+        sql.insert_many(
+            self.events_table,
             [
                 {
                     "id": position,
@@ -235,9 +241,9 @@ class LedgerRecorder(ApplicationRecorder):
                 for position, stored in zip(positions, stored_events, strict=True)
             ],
         )
-        previous = connection.execute(
-            select(chain.c.hash).order_by(chain.c.position.desc()).limit(1)
-        ).scalar()
+        previous = sql.scalar(
+            f"SELECT hash FROM {self.chain_table} ORDER BY position DESC LIMIT 1"
+        )
         previous = previous or GENESIS
         recorded_at = utc_now_text()
         rows = []
@@ -260,7 +266,7 @@ class LedgerRecorder(ApplicationRecorder):
                 }
             )
             previous = digest
-        insert_many(connection, chain, rows)
+        sql.insert_many(self.chain_table, rows)
         return positions
 
     def select_events(
@@ -272,20 +278,21 @@ class LedgerRecorder(ApplicationRecorder):
         desc: bool = False,
         limit: int | None = None,
     ) -> list[StoredEvent]:
-        events = self.events_table
-        version = events.c.originator_version
-        query = select(version, events.c.topic, events.c.state).where(
-            events.c.originator_id == originator_id
+        query = (
+            "SELECT originator_version, topic, state"
+            f" FROM {self.events_table} WHERE originator_id = :id"
         )
         if gt is not None:
-            query = query.where(version > gt)
+            query += " AND originator_version > :gt"
         if lte is not None:
-            query = query.where(version <= lte)
-        query = query.order_by(version.desc() if desc else version)
+            query += " AND originator_version <= :lte"
+        query += " ORDER BY originator_version" + (" DESC" if desc else "")
         if limit is not None:
-            query = query.limit(limit)
-        with self.transaction(commit=False) as connection:
-            rows = connection.execute(query).all()
+            query += " LIMIT :limit"
+        with self.transaction(commit=False) as sql:
+            rows = sql.rows(
+                query, id=self.uuid_value(originator_id), gt=gt, lte=lte, limit=limit
+            )
         return [
             StoredEvent(originator_id, row[0], row[1], bytes(row[2])) for row in rows
         ]
@@ -299,35 +306,30 @@ class LedgerRecorder(ApplicationRecorder):
         *,
         inclusive_of_start: bool = True,
     ) -> list[Notification]:
-        events = self.events_table
-        column = events.c.id
-        query = self._notification_query()
+        conditions, parameters = [], {}
         if start is not None:
-            query = query.where(
-                column >= start if inclusive_of_start else column > start
-            )
+            conditions.append("id >= :start" if inclusive_of_start else "id > :start")
         if stop is not None:
-            query = query.where(column <= stop)
+            conditions.append("id <= :stop")
         if topics:
-            query = query.where(events.c.topic.in_(list(topics)))
-        return self._notifications(query.order_by(column).limit(limit))
-
-    def _notification_query(self) -> Select[Any]:
-        """Raw columns, converted once in ``_notifications``: half a million
-        rows are read by every rebuild, and per-column type processing would
-        double that."""
-        events = self.events_table
-        return select(
-            events.c.id,
-            type_coerce(events.c.originator_id, NullType()),
-            events.c.originator_version,
-            events.c.topic,
-            type_coerce(events.c.state, NullType()),
+            listed, parameters = in_list("topic", topics)
+            conditions.append(f"topic IN ({listed})")
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        return self._notifications(
+            f"{where} ORDER BY id LIMIT :limit",
+            start=start,
+            stop=stop,
+            limit=limit,
+            **parameters,
         )
 
-    def _notifications(self, query: Select[Any]) -> list[Notification]:
-        with self.transaction(commit=False) as connection:
-            rows = connection.execute(query).all()
+    def _notifications(self, rest: str, **parameters: Any) -> list[Notification]:
+        with self.transaction(commit=False) as sql:
+            rows = sql.rows(
+                "SELECT id, originator_id, originator_version, topic, state"
+                f" FROM {self.events_table}{rest}",
+                **parameters,
+            )
         return [
             Notification(
                 id=row[0],
@@ -346,25 +348,22 @@ class LedgerRecorder(ApplicationRecorder):
         version order), resuming after ``(originator_id, version)``: the order
         of the aggregate index, so a rebuild sees each task's whole history
         together however the log interleaved it."""
-        events = self.events_table
-        key = tuple_(events.c.originator_id, events.c.originator_version)
-        query = self._notification_query().where(events.c.id <= stop)
+        resume = ""
         if after is not None:
-            query = query.where(
-                key
-                > tuple_(
-                    literal(after[0], events.c.originator_id.type), literal(after[1])
-                )
-            )
-        query = query.order_by(
-            events.c.originator_id, events.c.originator_version
-        ).limit(limit)
-        return self._notifications(query)
+            resume = " AND (originator_id, originator_version) > (:after, :version)"
+        return self._notifications(
+            f" WHERE id <= :stop{resume}"
+            " ORDER BY originator_id, originator_version LIMIT :limit",
+            stop=stop,
+            after=None if after is None else self.uuid_value(after[0]),
+            version=None if after is None else after[1],
+            limit=limit,
+        )
 
     def max_notification_id(self) -> int | None:
-        with self.transaction(commit=False) as connection:
-            value = connection.execute(select(func.max(self.events_table.c.id)))
-            return value.scalar()
+        with self.transaction(commit=False) as sql:
+            value = sql.scalar(f"SELECT max(id) FROM {self.events_table}")
+        return None if value is None else int(value)
 
     def subscribe(self, gt: int | None = None, topics: Sequence[str] = ()) -> NoReturn:
         raise NotImplementedError(
@@ -380,7 +379,7 @@ class LedgerFactory(InfrastructureFactory):  # type: ignore[type-arg]
     its read models keep their tracking row themselves (``CatchUp``).
     """
 
-    URL = "SQLALCHEMY_URL"
+    URL = "LEDGER_URL"
 
     def __init__(self, env: Any) -> None:
         super().__init__(env)

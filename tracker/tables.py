@@ -2,8 +2,8 @@
 
 The events and tracking tables keep the layout eventsourcing-sqlalchemy gave
 them (same names, columns, types and unique index), so a ledger recorded
-before the tracker had its own event store opens unchanged. Kept apart from
-the recorder so that the read-only report path can name them cheaply.
+before the tracker had its own event store opens unchanged. Only creating
+the tables compiles them (``tracker.schema``); the store runs plain SQL.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
+from tracker.ids import from_stored_id, to_stored_id
 from tracker.names import APPLICATION
 
 metadata = MetaData()
@@ -55,19 +56,6 @@ class AggregateId(TypeDecorator[UUID]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> UUID | None:
         return None if value is None else from_stored_id(value)
-
-
-def to_stored_id(value: UUID | str, as_bytes: bool) -> UUID | bytes:
-    uuid = value if isinstance(value, UUID) else UUID(str(value))
-    return uuid.bytes if as_bytes else uuid
-
-
-def from_stored_id(value: UUID | bytes | memoryview | str) -> UUID:
-    if isinstance(value, UUID):
-        return value
-    if isinstance(value, (bytes, memoryview)):
-        return UUID(bytes=bytes(value))
-    return UUID(value)
 
 
 @dataclass(frozen=True)

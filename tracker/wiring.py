@@ -17,7 +17,7 @@ def make_tracker(
 
     resolved = database_url(url)
     try:
-        return TaskLedger({"SQLALCHEMY_URL": resolved}, today=today)
+        return TaskLedger({"LEDGER_URL": resolved}, today=today)
     except Exception as exc:
         if _is_connection_error(exc):
             raise explain(exc, resolved) from None

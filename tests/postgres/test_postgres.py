@@ -12,12 +12,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 
-from projections.tasks import task_status_spans, tasks_view
+from projections import names
 from tests.cli.helpers import ok, run
-from tests.conftest import TODAY, postgres_url, reset_postgres
+from tests.conftest import TODAY, postgres_url, reset_postgres, table_rows
 from tests.postgres.workers import clerk
 from tracker.wiring import make_tracker
 
@@ -34,11 +34,7 @@ def pg_url() -> Iterator[str]:
 
 
 def dump(ledger: Any) -> list[Any]:
-    with ledger.recorder.transaction(commit=False) as connection:
-        return [
-            sorted(tuple(row) for row in connection.execute(select(table)))
-            for table in (tasks_view, task_status_spans)
-        ]
+    return table_rows(ledger, names.TASKS, names.SPANS)
 
 
 def test_concurrent_clerks_lose_nothing(pg_url: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from projections import reports
 from projections.plain_sql import contains_pattern
-from projections.tasks import task_status_spans, tasks_view
+from projections.schema import task_status_spans, tasks_view
 from tracker.names import APPLICATION, READ_MODELS_NAME
 from tracker.tables import ledger_tables
 

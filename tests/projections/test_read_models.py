@@ -11,12 +11,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 
 from domain.rules import Status, due_in_force, status_as_of
+from projections.names import SPANS, TASK_FACTS, TASKS
 from projections.runner import LostRace
-from projections.tasks import task_facts, task_status_spans, tasks_view
-from tests.conftest import ASSIGNMENT, TODAY
+from tests.conftest import ASSIGNMENT, TODAY, table_rows
 from tests.strategies import BASE, assign_fields, ledger_strategy, perform
 from tracker.wiring import make_tracker
 
@@ -98,11 +97,7 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
 
 
 def dump(ledger: Any) -> list[Any]:
-    with ledger.recorder.transaction(commit=False) as connection:
-        return [
-            sorted(tuple(row) for row in connection.execute(select(table)))
-            for table in (tasks_view, task_status_spans, task_facts)
-        ]
+    return table_rows(ledger, TASKS, SPANS, TASK_FACTS)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -148,16 +143,15 @@ def test_crash_inside_a_projection_batch_leaves_nothing_half_applied(
     ledger.assign_task(actor="t", **{**ASSIGN, "code": "NV-2"})
     original = ledger.tasks.apply
 
-    def apply_then_die(connection: Any, events: Any, positions: Any) -> None:
-        original(connection, events, positions)
+    def apply_then_die(sql: Any, events: Any, positions: Any) -> None:
+        original(sql, events, positions)
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(ledger.tasks, "apply", apply_then_die)
     with pytest.raises(RuntimeError):
         ledger.catch_up.run()
     assert ledger.catch_up.position() == 0
-    with ledger.recorder.transaction(commit=False) as connection:
-        assert connection.execute(select(tasks_view)).all() == []
+    assert table_rows(ledger, TASKS) == [[]]
     monkeypatch.setattr(ledger.tasks, "apply", original)
     assert ledger.catch_up.run() == 2
     assert ledger.catch_up.run() == 0  # exactly once: nothing is applied twice
@@ -170,8 +164,8 @@ def test_a_stale_tracking_position_loses_the_race(db_url: str) -> None:
     ledger.assign_task(actor="t", **ASSIGN)
     with (
         pytest.raises(LostRace),
-        ledger.recorder.transaction(commit=True) as connection,
+        ledger.recorder.transaction(commit=True) as sql,
     ):
-        ledger.catch_up._move_tracking(connection, 0, 1)  # someone already moved it
+        ledger.catch_up._move_tracking(sql, 0, 1)  # someone already moved it
     assert ledger.catch_up.position() == 1
     ledger.close()

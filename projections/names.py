@@ -1,0 +1,6 @@
+"""The read model's table names, importable without SQLAlchemy."""
+
+TASKS = "tasks_view"  # one row per task: its current facts as columns
+TASK_FACTS = "task_facts"  # one row per task: its facts as JSON
+SPANS = "task_status_spans"  # one row per task and status span
+READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS)

@@ -1,0 +1,98 @@
+"""Opening a database URL with its own driver, without SQLAlchemy.
+
+The URLs are SQLAlchemy's (what ``--db`` and ``TRACKER_DATABASE_URL`` have
+always taken, and what ``db check`` still hands to SQLAlchemy): ``sqlite:///``
+followed by a file path, ``sqlite://`` for a database in memory, and
+``postgresql://`` or ``postgresql+psycopg://`` for a server.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.database import DatabaseUnavailable, redact
+
+SQLITE_PREFIX = "sqlite://"
+POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
+SQLITE_CACHE_KIB = 32 * 1024
+SQLITE_BUSY_SECONDS = 5.0  # what SQLAlchemy's pysqlite driver waited
+
+# Dates are stored in SQLite as ISO text, as SQLAlchemy's ``Date`` stores them
+# (the sqlite3 module's own date adapter is deprecated). Registered here,
+# where SQLite connections are opened, so that a date is bound the same way
+# in every statement; the driver calls it only for ``date`` values.
+sqlite3.register_adapter(date, date.isoformat)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a URL points: ``kind`` is ``sqlite`` or ``postgresql``; ``target``
+    is the file path (``None`` in memory) or psycopg's connection string."""
+
+    kind: str
+    target: str | None
+
+    @property
+    def in_memory(self) -> bool:
+        return self.kind == "sqlite" and self.target is None
+
+
+def locate(url: str) -> Location:
+    """Parse a database URL, or refuse it in one readable line."""
+    if url.startswith(POSTGRES_PREFIXES):
+        return Location("postgresql", "postgresql://" + url.split("://", 1)[1])
+    if url.startswith(SQLITE_PREFIX):
+        rest = url.removeprefix(SQLITE_PREFIX)
+        if "?" in rest:
+            raise DatabaseUnavailable(
+                f"{redact(url)}: SQLite URLs take a file path and no options."
+            )
+        if rest in ("", "/", "/:memory:"):
+            return Location("sqlite", None)
+        if rest.startswith("/"):
+            return Location("sqlite", rest[1:])
+    raise DatabaseUnavailable(
+        f"{redact(url)} is not a database URL this tracker can use "
+        "(sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/DATABASE)."
+    )
+
+
+def connect(location: Location, *, large_cache: bool = True) -> Any:
+    """A new DB-API connection that begins no transaction by itself: the
+    caller issues ``BEGIN`` on SQLite, and psycopg begins on first use.
+
+    ``large_cache=False`` keeps SQLite's default page cache: for one report,
+    32 MiB more memory would save 0.04 s of a province's overdue list."""
+    if location.kind == "postgresql":
+        import psycopg
+
+        assert location.target is not None
+        return psycopg.connect(location.target)
+    connection = sqlite3.connect(
+        location.target or ":memory:",
+        timeout=SQLITE_BUSY_SECONDS,
+        isolation_level=None,  # transactions are explicit (BEGIN ... COMMIT)
+        check_same_thread=False,  # closed by whichever thread closes the ledger
+    )
+    if not large_cache:
+        return connection
+    # A province's indexes (random UUID keys) outgrow SQLite's 2 MiB default
+    # cache and pages are re-read (import of 100,000 tasks: 37.0 s with the
+    # default, 35.6 s with this).
+    connection.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    return connection
+
+
+def open_existing(url: str) -> Any | None:
+    """A connection for one report on a database that already exists, or
+    ``None`` (reading must never create a SQLite file)."""
+    location = locate(url)
+    if location.kind == "sqlite" and (
+        location.target is None or not Path(location.target).is_file()
+    ):
+        return None
+    return connect(location, large_cache=False)
