@@ -58,18 +58,24 @@ def status_as_of(facts: TaskFacts, as_of: date) -> Status:
     overdue; the deadline that counts for a completion is the one in force on
     the completion date.
     """
-    if is_cancelled_as_of(facts, as_of):
-        return Status.CANCELLED
-    completion = completion_as_of(facts, as_of)
+    return _standing(facts, as_of)[0]
+
+
+def _standing(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | None]:
+    """The status on ``on``, with the due date that decides it and the
+    completion standing then: one pass, since ``status_spans`` asks for all
+    three at every change point of every task a rebuild projects."""
+    if is_cancelled_as_of(facts, on):
+        return Status.CANCELLED, due_in_force(facts, on), None
+    completion = completion_as_of(facts, on)
     if completion is not None:
-        due = due_in_force(facts, completion.completed_on)
-        if due is None or completion.completed_on <= due:
-            return Status.ON_TIME
-        return Status.LATE
-    due = due_in_force(facts, as_of)
-    if due is not None and as_of > due:
-        return Status.OVERDUE
-    return Status.IN_PROGRESS
+        done = completion.completed_on
+        due = due_in_force(facts, done)
+        on_time = due is None or done <= due
+        return (Status.ON_TIME if on_time else Status.LATE), due, done
+    due = due_in_force(facts, on)
+    overdue = due is not None and on > due
+    return (Status.OVERDUE if overdue else Status.IN_PROGRESS), due, None
 
 
 def days_overdue(facts: TaskFacts, as_of: date) -> int:
@@ -92,20 +98,6 @@ class StatusSpan:
     status: Status
     due_on: date | None
     completed_on: date | None
-
-
-def _snapshot(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | None]:
-    status = status_as_of(facts, on)
-    if status is Status.CANCELLED:
-        return status, due_in_force(facts, on), None
-    completion = completion_as_of(facts, on)
-    if completion is not None:
-        return (
-            status,
-            due_in_force(facts, completion.completed_on),
-            (completion.completed_on),
-        )
-    return status, due_in_force(facts, on), None
 
 
 def _change_points(facts: TaskFacts) -> list[date]:
@@ -132,7 +124,7 @@ def status_spans(facts: TaskFacts) -> list[StatusSpan]:
     for index, start in enumerate(starts):
         until = points[index] if index < len(points) else None
         probe = start if start is not None else points[0] - timedelta(days=1)
-        status, due, completed = _snapshot(facts, probe)
+        status, due, completed = _standing(facts, probe)
         if spans and (spans[-1].status, spans[-1].due_on, spans[-1].completed_on) == (
             status,
             due,

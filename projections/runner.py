@@ -142,8 +142,10 @@ class CatchUp:
         try:
             with self.recorder.transaction(commit=True) as sql:
                 row = sql.first(self._tracked(sql, "SKIP LOCKED"), name=self.name)
-                if row is None or int(row[0] or 0) != positions[0] - 1:
-                    return False  # behind, busy, or never started: ``run``
+                if row is None and not self._never_started(sql):
+                    return False  # another process is applying: ``run``
+                if (int(row[0] or 0) if row else 0) != positions[0] - 1:
+                    return False  # behind: ``run``
                 self._move_tracking(sql, positions[0] - 1, positions[-1])
                 for model in self.read_models:
                     model.apply(sql, events, positions)
@@ -158,9 +160,14 @@ class CatchUp:
         locked = sql.first(self._tracked(sql, wait), name=self.name)
         if locked is not None:
             return int(locked[0] or 0)
-        if not blocking and sql.first(self._tracked(), name=self.name) is not None:
+        if not blocking and not self._never_started(sql):
             return None
         return 0
+
+    def _never_started(self, sql: PlainSQL) -> bool:
+        """No tracking row at all (not one locked by another process): the
+        read models stand at position 0, and the first move inserts it."""
+        return sql.first(self._tracked(), name=self.name) is None
 
     def _tracked(self, locking: PlainSQL | None = None, wait: str = "") -> str:
         """The query for this catch-up's tracking row (its position, for the

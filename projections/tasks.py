@@ -73,10 +73,10 @@ class TaskView:
 
 
 def _task_row(
-    task_id: UUID, facts: TaskFacts, version: int, position: int
+    key: str, facts: TaskFacts, version: int, position: int
 ) -> dict[str, Any]:
     return {
-        "task_id": str(task_id),
+        "task_id": key,
         "code": facts.code,
         "title": facts.title,
         "search_key": fold(" ".join((facts.code, facts.title, facts.document))),
@@ -98,11 +98,11 @@ def _task_row(
     }
 
 
-def _span_rows(task_id: UUID, facts: TaskFacts) -> list[dict[str, Any]]:
+def _span_rows(key: str, facts: TaskFacts) -> list[dict[str, Any]]:
     agency_key = fold(facts.lead_agency)
     return [
         {
-            "task_id": str(task_id),
+            "task_id": key,
             "valid_from": span.valid_from or BEGINNING,
             "valid_until": span.valid_until or END,
             "status": str(span.status),
@@ -149,14 +149,10 @@ class TaskReadModel:
         for task_id in touched:
             current = facts[task_id]
             assert current is not None
-            task_rows.append(_task_row(task_id, current, *versions[task_id]))
-            fact_rows.append(
-                {
-                    "task_id": str(task_id),
-                    "facts": to_json(facts_to_dict(current)),
-                }
-            )
-            span_rows.extend(_span_rows(task_id, current))
+            key = str(task_id)  # the rows' key (a UUID's text is slow to make)
+            task_rows.append(_task_row(key, current, *versions[task_id]))
+            fact_rows.append({"task_id": key, "facts": to_json(facts_to_dict(current))})
+            span_rows.extend(_span_rows(key, current))
         sql.insert_many(TASKS, task_rows)
         sql.insert_many(TASK_FACTS, fact_rows)
         sql.insert_many(SPANS, span_rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, NoReturn
 from uuid import uuid4
 
 import pytest
@@ -104,3 +104,18 @@ def test_events_just_recorded_are_applied_only_onto_the_position_before_them(
     assert ledger.catch_up.position() == head
     assert count(ledger, TASKS) == 1
     assert ledger_tables().events.name == "tracker_events"
+
+
+def test_the_first_events_of_an_empty_ledger_are_written_through(
+    ledger: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No tracking row yet means position 0: nothing is read back from the log."""
+
+    def no_reading_back(*args: Any, **kwargs: Any) -> NoReturn:
+        raise AssertionError("the events were read back from the log")
+
+    monkeypatch.setattr(ledger.catch_up, "_step", no_reading_back)
+    ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
+    ledger.assign_task(actor="t", code="NV-2", **ASSIGN)
+    assert ledger.catch_up.position() == ledger.catch_up.head() == 2
+    assert count(ledger, TASKS) == 2
