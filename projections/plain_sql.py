@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 LIKE_ESCAPE = "/"
@@ -70,11 +70,15 @@ class PlainSQL:
             cursor.execute(self._statement(sql), parameters)
         except Exception as error:
             cursor.close()
-            raise self._translated(error) from error
+            self._raise(error)
         return cursor
 
-    def _translated(self, error: Exception) -> Exception:
-        return error if self.translate is None else self.translate(error)
+    def _raise(self, error: Exception) -> NoReturn:
+        """Raise ``error``, or what ``translate`` makes of it (caused by it)."""
+        translated = error if self.translate is None else self.translate(error)
+        if translated is error:
+            raise error
+        raise translated from error
 
     def rows(self, sql: str, **parameters: Any) -> list[tuple[Any, ...]]:
         cursor = self._run(sql, parameters)
@@ -116,7 +120,7 @@ class PlainSQL:
         try:
             cursor.executemany(self._statement(sql), rows)
         except Exception as error:
-            raise self._translated(error) from error
+            self._raise(error)
         finally:
             cursor.close()
 

@@ -141,7 +141,7 @@ class CatchUp:
             return True
         try:
             with self.recorder.transaction(commit=True) as sql:
-                row = sql.first(self._tracked(sql, "SKIP LOCKED"), name=self.name)
+                row = sql.first(self._tracked(sql, skip_locked=True), name=self.name)
                 if row is None and not self._never_started(sql):
                     return False  # another process is applying: ``run``
                 if (int(row[0] or 0) if row else 0) != positions[0] - 1:
@@ -156,8 +156,8 @@ class CatchUp:
     def _lock(self, sql: PlainSQL, blocking: bool) -> int | None:
         """Lock the tracking row and return its position (0 if there is none
         yet); ``None`` when not blocking and another process holds it."""
-        wait = "" if blocking else "SKIP LOCKED"
-        locked = sql.first(self._tracked(sql, wait), name=self.name)
+        query = self._tracked(sql, skip_locked=not blocking)
+        locked = sql.first(query, name=self.name)
         if locked is not None:
             return int(locked[0] or 0)
         if not blocking and not self._never_started(sql):
@@ -169,17 +169,19 @@ class CatchUp:
         read models stand at position 0, and the first move inserts it."""
         return sql.first(self._tracked(), name=self.name) is None
 
-    def _tracked(self, locking: PlainSQL | None = None, wait: str = "") -> str:
+    def _tracked(
+        self, locked_on: PlainSQL | None = None, *, skip_locked: bool = False
+    ) -> str:
         """The query for this catch-up's tracking row (its position, for the
-        parameter ``name``); with ``locking``, the row is locked for update
-        where the database locks rows (SQLite locks the whole file for the
+        parameter ``name``); with ``locked_on``, the row is locked for update
+        where that database locks rows (SQLite locks the whole file for the
         writing transaction instead)."""
         query = (
             f"SELECT notification_id FROM {self.tracking}"
             " WHERE application_name = :name"
         )
-        if locking is not None and not locking.is_sqlite:
-            query += f" FOR UPDATE {wait}".rstrip()
+        if locked_on is not None and not locked_on.is_sqlite:
+            query += " FOR UPDATE SKIP LOCKED" if skip_locked else " FOR UPDATE"
         return query
 
     def _move_tracking(self, sql: PlainSQL, start: int, end: int) -> None:

@@ -20,7 +20,7 @@ from eventsourcing.persistence import StoredEvent
 from domain.errors import IntegrityFailure
 from domain.task import task_id
 from domain.text import fold
-from projections.plain_sql import PlainSQL, chunks, in_list
+from projections.plain_sql import PlainSQL
 from tracker.chain import (
     GENESIS,
     MIN_FINGERPRINT_HEX,
@@ -123,21 +123,11 @@ class Audit:
     def _codes(self, originator_ids: set[Any]) -> dict[Any, str]:
         """Task codes of aggregate IDs, read from their ``Assigned`` events."""
         codes: dict[Any, str] = {}
-        with self.recorder.transaction(commit=False) as sql:
-            for chunk in chunks(list(originator_ids)):
-                listed, keys = in_list("id", map(self.recorder.uuid_value, chunk))
-                rows = sql.rows(
-                    f"SELECT originator_id, state FROM {self._events}"
-                    f" WHERE originator_id IN ({listed}) AND originator_version = 1",
-                    **keys,
-                )
-                for stored_id, state in rows:
-                    try:
-                        codes[from_stored_id(stored_id)] = json.loads(bytes(state))[
-                            "code"
-                        ]
-                    except (ValueError, KeyError, TypeError):
-                        continue
+        for originator_id, state in self.recorder.select_first_events(originator_ids):
+            try:
+                codes[originator_id] = json.loads(state)["code"]
+            except (ValueError, KeyError, TypeError):
+                continue
         return codes
 
     def _entries(self) -> Iterator[StoredEntry]:

@@ -24,13 +24,11 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.task import Task, normalise_code, task_id
-from projections.plain_sql import chunks, in_list
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
 from tracker.archive import Archive
 from tracker.audit import Audit
 from tracker.bulk_work import fewer_collections
-from tracker.ids import from_stored_id
 from tracker.names import READ_MODELS_NAME
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
@@ -226,19 +224,9 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
 
     def existing_codes(self, codes: list[str]) -> set[str]:
         """Which of these task codes the ledger already holds."""
-        recorder: Any = self.recorder
         ids = {task_id(code): normalise_code(code) for code in codes}
-        found: set[str] = set()
-        with recorder.transaction(commit=False) as sql:
-            for chunk in chunks(list(ids)):
-                listed, keys = in_list("id", map(recorder.uuid_value, chunk))
-                rows = sql.rows(
-                    f"SELECT originator_id FROM {recorder.events_table}"
-                    f" WHERE originator_id IN ({listed}) AND originator_version = 1",
-                    **keys,
-                )
-                found.update(ids[from_stored_id(row[0])] for row in rows)
-        return found
+        first = self.recorder.select_first_events(ids)  # type: ignore[attr-defined]
+        return {ids[originator_id] for originator_id, _ in first}
 
     def extend_deadline(self, code: str, **fields: Any) -> TaskFacts:
         return self._change(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
@@ -42,7 +42,7 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 
-from projections.plain_sql import PlainSQL, in_list
+from projections.plain_sql import PlainSQL, chunks, in_list
 from tracker.chain import GENESIS, chain_hash
 from tracker.connect import connect, locate
 from tracker.ids import from_stored_id, to_stored_id
@@ -359,6 +359,23 @@ class LedgerRecorder(ApplicationRecorder):
             version=None if after is None else after[1],
             limit=limit,
         )
+
+    def select_first_events(
+        self, originator_ids: Iterable[UUID]
+    ) -> list[tuple[UUID, bytes]]:
+        """The ID and state of each of these aggregates' first event (a task's
+        assignment, which names its code), for those that exist."""
+        found = []
+        with self.transaction(commit=False) as sql:
+            for chunk in chunks(list(originator_ids)):
+                listed, keys = in_list("id", map(self.uuid_value, chunk))
+                rows = sql.rows(
+                    f"SELECT originator_id, state FROM {self.events_table}"
+                    f" WHERE originator_id IN ({listed}) AND originator_version = 1",
+                    **keys,
+                )
+                found += [(from_stored_id(row[0]), bytes(row[1])) for row in rows]
+        return found
 
     def max_notification_id(self) -> int | None:
         with self.transaction(commit=False) as sql:
