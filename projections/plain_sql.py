@@ -64,14 +64,19 @@ class PlainSQL:
     def _statement(self, sql: str) -> str:
         return sql if self.is_sqlite else _pyformat(sql)
 
-    def _run(self, sql: str, parameters: dict[str, Any]) -> Any:
+    def _run(
+        self, sql: str, parameters: dict[str, Any], fetch: Callable[[Any], Any]
+    ) -> Any:
+        """Execute and ``fetch`` from the cursor, both guarded: SQLite steps
+        through rows as they are fetched, so a fetch can fail too."""
         cursor = self.connection.cursor()
         try:
             cursor.execute(self._statement(sql), parameters)
+            return fetch(cursor)
         except Exception as error:
-            cursor.close()
             self._raise(error)
-        return cursor
+        finally:
+            cursor.close()
 
     def _raise(self, error: Exception) -> NoReturn:
         """Raise ``error``, or what ``translate`` makes of it (caused by it)."""
@@ -81,19 +86,11 @@ class PlainSQL:
         raise translated from error
 
     def rows(self, sql: str, **parameters: Any) -> list[tuple[Any, ...]]:
-        cursor = self._run(sql, parameters)
-        try:
-            return list(cursor.fetchall())
-        finally:
-            cursor.close()
+        return list(self._run(sql, parameters, lambda cursor: cursor.fetchall()))
 
     def first(self, sql: str, **parameters: Any) -> tuple[Any, ...] | None:
-        cursor = self._run(sql, parameters)
-        try:
-            row = cursor.fetchone()
-            return None if row is None else tuple(row)
-        finally:
-            cursor.close()
+        row = self._run(sql, parameters, lambda cursor: cursor.fetchone())
+        return None if row is None else tuple(row)
 
     def scalar(self, sql: str, **parameters: Any) -> Any:
         row = self.first(sql, **parameters)
@@ -101,11 +98,7 @@ class PlainSQL:
 
     def execute(self, sql: str, **parameters: Any) -> int:
         """Run a statement that returns no rows; how many rows it changed."""
-        cursor = self._run(sql, parameters)
-        try:
-            return int(cursor.rowcount)
-        finally:
-            cursor.close()
+        return int(self._run(sql, parameters, lambda cursor: cursor.rowcount))
 
     def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """Insert ``rows`` (dicts with the same keys) in one ``executemany``."""

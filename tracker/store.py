@@ -85,6 +85,14 @@ def translated(error: Exception) -> Exception:
     return persistence.PersistenceError(error)
 
 
+def raise_translated(error: Exception) -> NoReturn:
+    """Raise ``translated(error)``, caused by ``error`` when it differs."""
+    failure = translated(error)
+    if failure is error:
+        raise error
+    raise failure from error
+
+
 class Datastore:
     """The connections to one database and the current transaction of each
     thread.
@@ -116,7 +124,7 @@ class Datastore:
             try:
                 raw = connect(self.location)
             except Exception as error:
-                raise translated(error) from error
+                raise_translated(error)
             sql = PlainSQL(raw, translate=translated)
             holder.connection = sql
             with self._opening:
@@ -167,7 +175,7 @@ class Datastore:
             if commit:
                 with suppress(Exception):
                     sql.connection.rollback()
-            raise translated(error) from error
+            raise_translated(error)
 
     def ensure_tables(self, names: Sequence[str]) -> None:
         """Create the tables that are missing (an append-only role, which may
