@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-from uuid import UUID
 
 from sqlalchemy import (
     BINARY,
@@ -24,38 +22,19 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    TypeDecorator,
     Uuid,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeEngine
 
-from tracker.ids import from_stored_id, to_stored_id
 from tracker.names import APPLICATION
 
 metadata = MetaData()
 Position = BigInteger().with_variant(Integer(), "sqlite")
 
 
-class AggregateId(TypeDecorator[UUID]):
-    """An aggregate's UUID: native ``uuid`` on PostgreSQL, 16 bytes elsewhere
-    (what ``sqlalchemy_utils.UUIDType`` stored for eventsourcing-sqlalchemy)."""
-
-    impl = BINARY(16)
-    cache_ok = True
-
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "postgresql":
-            return dialect.type_descriptor(Uuid(as_uuid=True))
-        return dialect.type_descriptor(BINARY(16))
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        return to_stored_id(value, dialect.name != "postgresql")
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> UUID | None:
-        return None if value is None else from_stored_id(value)
+# An aggregate's UUID: native ``uuid`` on PostgreSQL, 16 bytes elsewhere (what
+# ``sqlalchemy_utils.UUIDType`` stored for eventsourcing-sqlalchemy); the
+# store converts values itself (``tracker.ids``).
+AggregateId = BINARY(16).with_variant(Uuid(), "postgresql")
 
 
 @dataclass(frozen=True)
@@ -76,7 +55,7 @@ def _defined(prefix: str) -> LedgerTables:
         f"{prefix}_events",
         metadata,
         Column("id", Position, primary_key=True, autoincrement=True),
-        Column("originator_id", AggregateId(), nullable=False),
+        Column("originator_id", AggregateId, nullable=False),
         Column("originator_version", Position, nullable=False),
         Column("topic", Text(), nullable=False),
         Column("state", LargeBinary(), nullable=False),
