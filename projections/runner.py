@@ -133,9 +133,26 @@ class CatchUp:
 
         The same projection and the same compare-and-set as ``run``, minus
         reading the events back from the log and decoding them: for a bulk
-        import that is a third of the work. Inside a batch it joins the
-        batch's transaction, which already holds the append lock, so no other
-        process can have moved the tracking row in between.
+        import that is a third of the work.
+        """
+
+        def apply(sql: PlainSQL) -> None:
+            for model in self.read_models:
+                model.apply(sql, events, positions)
+
+        return self.write_through(positions, apply)
+
+    def write_through(
+        self, positions: Sequence[int], write: Callable[[PlainSQL], None]
+    ) -> bool:
+        """Move the tracking row over ``positions`` (events just recorded) and
+        let ``write`` write every read model's rows for them, in one
+        transaction, if the read models stand exactly before them; ``False``
+        leaves the events to ``run``.
+
+        Inside a batch this joins the batch's transaction, which already holds
+        the append lock, so no other process can have moved the tracking row
+        in between.
         """
         if not positions:
             return True
@@ -147,8 +164,7 @@ class CatchUp:
                 if (int(row[0] or 0) if row else 0) != positions[0] - 1:
                     return False  # behind: ``run``
                 self._move_tracking(sql, positions[0] - 1, positions[-1])
-                for model in self.read_models:
-                    model.apply(sql, events, positions)
+                write(sql)
                 return True
         except LostRace:
             return False  # another process applied them first

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -72,49 +72,125 @@ class TaskView:
         }
 
 
-def _task_row(
-    key: str, facts: TaskFacts, version: int, position: int
-) -> dict[str, Any]:
-    return {
-        "task_id": key,
-        "code": facts.code,
-        "title": facts.title,
-        "search_key": fold(" ".join((facts.code, facts.title, facts.document))),
-        "lead_agency": facts.lead_agency,
-        "co_agencies": (
-            to_json(list(facts.co_agencies)) if facts.co_agencies else "[]"
-        ),
-        "agency_key": fold(facts.lead_agency),
-        "assigner": facts.assigner,
-        "assigner_key": fold(facts.assigner),
-        "document": facts.document,
-        "document_number": facts.document_number,
-        "assigned_on": facts.assigned_on,
-        "due_on": facts.due_on,
-        "completed_on": facts.completed_on,
-        "cancelled_on": facts.cancelled_on,
-        "version": version,
-        "position": position,
-    }
+TASK_COLUMNS = (
+    "task_id",
+    "code",
+    "title",
+    "search_key",
+    "lead_agency",
+    "co_agencies",
+    "agency_key",
+    "assigner",
+    "assigner_key",
+    "document",
+    "document_number",
+    "assigned_on",
+    "due_on",
+    "completed_on",
+    "cancelled_on",
+    "version",
+    "position",  # last: an import fills it in once its events are recorded
+)
+FACT_COLUMNS = ("task_id", "facts")
+SPAN_COLUMNS = (
+    "task_id",
+    "valid_from",
+    "valid_until",
+    "status",
+    "due_on",
+    "completed_on",
+    "assigned_on",
+    "lead_agency",
+    "agency_key",
+    "assigner",
+)
+
+Row = tuple[Any, ...]
 
 
-def _span_rows(key: str, facts: TaskFacts) -> list[dict[str, Any]]:
+def _iso(day: date | None) -> str | None:
+    """Dates go into rows as ISO text: what SQLite stores, what PostgreSQL
+    casts to ``date``, and cheaper to bind and to pickle than ``date``s."""
+    return None if day is None else day.isoformat()
+
+
+def _task_row(key: str, facts: TaskFacts, version: int, position: int) -> Row:
+    return (
+        key,
+        facts.code,
+        facts.title,
+        fold(" ".join((facts.code, facts.title, facts.document))),
+        facts.lead_agency,
+        to_json(list(facts.co_agencies)) if facts.co_agencies else "[]",
+        fold(facts.lead_agency),
+        facts.assigner,
+        fold(facts.assigner),
+        facts.document,
+        facts.document_number,
+        _iso(facts.assigned_on),
+        _iso(facts.due_on),
+        _iso(facts.completed_on),
+        _iso(facts.cancelled_on),
+        version,
+        position,
+    )
+
+
+def _span_rows(key: str, facts: TaskFacts) -> list[Row]:
     agency_key = fold(facts.lead_agency)
+    assigned_on = _iso(facts.assigned_on)
     return [
-        {
-            "task_id": key,
-            "valid_from": span.valid_from or BEGINNING,
-            "valid_until": span.valid_until or END,
-            "status": str(span.status),
-            "due_on": span.due_on,
-            "completed_on": span.completed_on,
-            "assigned_on": facts.assigned_on,
-            "lead_agency": facts.lead_agency,
-            "agency_key": agency_key,
-            "assigner": facts.assigner,
-        }
+        (
+            key,
+            _iso(span.valid_from or BEGINNING),
+            _iso(span.valid_until or END),
+            str(span.status),
+            _iso(span.due_on),
+            _iso(span.completed_on),
+            assigned_on,
+            facts.lead_agency,
+            agency_key,
+            facts.assigner,
+        )
         for span in status_spans(facts)
     ]
+
+
+def rows_of(
+    key: str, facts: TaskFacts, version: int, position: int
+) -> tuple[Row, Row, list[Row]]:
+    """One task's rows: in ``tasks_view``, in ``task_facts``, in the spans."""
+    return (
+        _task_row(key, facts, version, position),
+        (key, to_json(facts_to_dict(facts))),
+        _span_rows(key, facts),
+    )
+
+
+@dataclass
+class TaskRows:
+    """The read-model rows of some tasks, made from their facts and ready to
+    insert (by the projection, or by an import that prepared them in a helper
+    process). Rows are tuples in the order of the ``*_COLUMNS``."""
+
+    tasks: list[Row] = field(default_factory=list)
+    facts: list[Row] = field(default_factory=list)
+    spans: list[Row] = field(default_factory=list)
+
+    def add(self, key: str, facts: TaskFacts, version: int, position: int) -> None:
+        """``key`` is the task ID's text (made once: a UUID's text is slow)."""
+        self.add_rows(*rows_of(key, facts, version, position))
+
+    def add_rows(self, task: Row, facts: Row, spans: list[Row]) -> None:
+        self.tasks.append(task)
+        self.facts.append(facts)
+        self.spans.extend(spans)
+
+    def insert(self, sql: PlainSQL) -> None:
+        """Insert every row (the tasks must have no rows yet)."""
+        sql.insert_many(TASKS, TASK_COLUMNS, self.tasks)
+        sql.insert_many(TASK_FACTS, FACT_COLUMNS, self.facts)
+        sql.insert_many(SPANS, SPAN_COLUMNS, self.spans)
 
 
 class TaskReadModel:
@@ -145,17 +221,12 @@ class TaskReadModel:
             listed, keys = in_list("id", chunk)
             for table in self.tables:
                 sql.execute(f"DELETE FROM {table} WHERE task_id IN ({listed})", **keys)
-        task_rows, fact_rows, span_rows = [], [], []
+        rows = TaskRows()
         for task_id in touched:
             current = facts[task_id]
             assert current is not None
-            key = str(task_id)  # the rows' key (a UUID's text is slow to make)
-            task_rows.append(_task_row(key, current, *versions[task_id]))
-            fact_rows.append({"task_id": key, "facts": to_json(facts_to_dict(current))})
-            span_rows.extend(_span_rows(key, current))
-        sql.insert_many(TASKS, task_rows)
-        sql.insert_many(TASK_FACTS, fact_rows)
-        sql.insert_many(SPANS, span_rows)
+            rows.add(str(task_id), current, *versions[task_id])
+        rows.insert(sql)
 
     @staticmethod
     def _load(

@@ -19,6 +19,7 @@ from domain.errors import IntegrityFailure, TaskRuleError
 from projections.plain_sql import PlainSQL
 from tracker.audit import WINDOW
 from tracker.chain import GENESIS, Fingerprint, chain_hash
+from tracker.names import CHAIN_COLUMNS, EVENT_COLUMNS
 
 
 class Archive:
@@ -73,8 +74,8 @@ class Archive:
                     "Restore needs an empty database; this one already holds events."
                 )
             previous, count, ended = GENESIS, 0, False
-            event_rows: list[dict[str, Any]] = []
-            chain_rows: list[dict[str, Any]] = []
+            event_rows: list[tuple[Any, ...]] = []
+            chain_rows: list[tuple[Any, ...]] = []
             for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue
@@ -88,7 +89,7 @@ class Archive:
                 event_row, chain_row = _checked_rows(
                     record, previous, number, self.recorder.uuid_value
                 )
-                previous = chain_row["hash"]
+                previous = chain_row[-1]  # its hash
                 event_rows.append(event_row)
                 chain_rows.append(chain_row)
                 count += 1
@@ -136,7 +137,7 @@ def _checked_rows(
     previous: str,
     number: int,
     uuid_value: Callable[[UUID], Any],
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     try:
         position = int(record["position"])
         originator_id = UUID(record["originator_id"])
@@ -159,19 +160,8 @@ def _checked_rows(
             "file was altered; nothing was restored."
         )
     return (
-        {
-            "id": position,
-            "originator_id": uuid_value(originator_id),
-            "originator_version": version,
-            "topic": topic,
-            "state": state,
-        },
-        {
-            "position": position,
-            "recorded_at": recorded_at,
-            "previous_hash": previous_hash,
-            "hash": digest,
-        },
+        (position, uuid_value(originator_id), version, topic, state),
+        (position, recorded_at, previous_hash, digest),
     )
 
 
@@ -179,13 +169,13 @@ def _flush(
     sql: PlainSQL,
     events: str,
     chain: str,
-    event_rows: list[dict[str, Any]],
-    chain_rows: list[dict[str, Any]],
+    event_rows: list[tuple[Any, ...]],
+    chain_rows: list[tuple[Any, ...]],
     progress: Callable[[int], None] | None,
 ) -> None:
     if event_rows:
-        sql.insert_many(events, event_rows)
-        sql.insert_many(chain, chain_rows)
+        sql.insert_many(events, EVENT_COLUMNS, event_rows)
+        sql.insert_many(chain, CHAIN_COLUMNS, chain_rows)
         if progress is not None:
             progress(len(event_rows))
     event_rows.clear()

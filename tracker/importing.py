@@ -4,20 +4,29 @@ Each row becomes a new ``Task`` built in memory through the aggregate's own
 commands, so every domain rule is checked exactly as at the terminal. A code
 already in the ledger is compared with it: the same facts are skipped (a
 re-import records nothing), different facts are reported, never overwritten.
+
+Building needs no database: ``prepare_rows`` turns rows into
+``PreparedTask``s (the task's encoded events and its read-model rows, plain
+data that pickles cheaply), which a helper process can do while this one
+records (``tracker.import_helper``). Only ``plan_import`` asks the ledger.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, NamedTuple
 
 from domain.dates import DateParseError
 from domain.errors import TaskRuleError
-from domain.facts import TaskFacts
+from domain.facts import TaskFacts, facts_from_dict
 from domain.task import Task, normalise_code
 from domain.text import normalise
+from projections.tasks import Row, rows_of
 from tracker.spreadsheets import SheetRow, cell_date, cell_text
+from tracker.store import EncodedEvent
 
 CANCEL_REASON = "Rút khỏi chương trình (theo bảng tính nhập vào)"
 
@@ -34,9 +43,38 @@ class Rejected:
         return f"row {self.row}{code}: {self.reason}"
 
 
+class PreparedTask(NamedTuple):
+    """A new task ready to record, as plain data: its events encoded for the
+    event store and its read-model rows (``position`` is filled in once the
+    events have their log positions)."""
+
+    row: int  # the spreadsheet row (0 outside an import)
+    code: str
+    values: dict[str, str]  # the row's cells, for the rejects file
+    events: list[EncodedEvent]  # in version order
+    task_row: Row  # ``position`` (its last value) still 0
+    facts_row: Row
+    span_rows: list[Row]
+
+    @property
+    def facts(self) -> TaskFacts:
+        return facts_from_dict(json.loads(self.facts_row[1]))
+
+
+@dataclass
+class PreparedChunk:
+    """Some consecutive rows of a file, in order: each row's code (as typed,
+    normalised) with its prepared task, or with why it cannot be one."""
+
+    entries: list[tuple[str, PreparedTask | Rejected]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
 @dataclass
 class ImportPlan:
-    new: list[Task] = field(default_factory=list)
+    new: list[PreparedTask] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     recorded: int = 0
@@ -138,43 +176,84 @@ def build_rows(rows: Sequence[SheetRow], actor: str, today: date) -> list[Built]
     return built
 
 
-def plan_import(
-    rows: Sequence[Built],
-    recorded: Callable[[list[str]], dict[str, TaskFacts]],
-    seen: dict[str, int] | None = None,
-) -> ImportPlan:
-    """Sort every built row into new, unchanged or rejected; record nothing.
+def prepare_task(
+    task: Task,
+    encode: Callable[[Any], Any],
+    row: int = 0,
+    values: dict[str, str] | None = None,
+) -> PreparedTask:
+    """A new task's pending events, encoded by ``encode`` (the application's
+    mapper), and its read-model rows. The rows are made from the aggregate's
+    facts, which are exactly its events evolved in order: the projection's
+    own ``evolve``."""
+    key = str(task.id)
+    task_row, facts_row, span_rows = rows_of(key, task.facts, task.version, 0)
+    events = [
+        (key, stored.originator_version, stored.topic, stored.state)
+        for stored in map(encode, task.collect_events())
+    ]
+    return PreparedTask(
+        row,
+        task.facts.code,
+        values or {},
+        events,
+        task_row,
+        facts_row,
+        span_rows,
+    )
 
-    ``seen`` (code -> row number) carries the codes of earlier chunks of the
-    same file, so a code used twice is caught across chunks too.
+
+def prepare_rows(
+    rows: Sequence[SheetRow],
+    actor: str,
+    today: date,
+    encode: Callable[[Any], Any],
+) -> PreparedChunk:
+    """Build and prepare each row's task, or keep why it cannot be built
+    (pure: only ``plan_import`` needs the ledger, and the rows before)."""
+    chunk = PreparedChunk()
+    for row, code, task in build_rows(rows, actor, today):
+        if isinstance(task, str):
+            chunk.entries.append((code, Rejected(row.number, code, task, _texts(row))))
+        else:
+            prepared = prepare_task(task, encode, row.number, _texts(row))
+            chunk.entries.append((code, prepared))
+    return chunk
+
+
+def plan_import(
+    chunk: PreparedChunk,
+    recorded: Callable[[list[str]], dict[str, TaskFacts]],
+    seen: dict[str, int],
+) -> ImportPlan:
+    """Sort a prepared chunk into new, unchanged or rejected; record nothing.
+
+    ``seen`` (code -> row number) carries the codes of the file's earlier
+    rows, so a code used twice is caught across chunks too.
     """
     plan = ImportPlan()
-    built: list[tuple[SheetRow, Task]] = []
-    seen = {} if seen is None else seen
-    for row, code, task in rows:
+    built: list[PreparedTask] = []
+    for code, entry in chunk.entries:
         if code in seen:
             reason = f"the code is already used on row {seen[code]}."
-        elif isinstance(task, str):
-            reason = task
+            plan.rejected.append(Rejected(entry.row, code, reason, entry.values))
+        elif isinstance(entry, Rejected):
+            plan.rejected.append(entry)
         else:
-            seen[code] = row.number
-            built.append((row, task))
-            continue
-        plan.rejected.append(Rejected(row.number, code, reason, _texts(row)))
-    in_ledger = recorded([task.facts.code for _, task in built])
-    for row, task in built:
-        existing = in_ledger.get(task.facts.code)
+            seen[code] = entry.row
+            built.append(entry)
+    in_ledger = recorded([task.code for task in built])
+    for task in built:
+        existing = in_ledger.get(task.code)
         if existing is None:
             plan.new.append(task)
             continue
         changed = differences(task.facts, existing)
         if changed:
             reason = "already in the ledger with other facts: " + "; ".join(changed)
-            plan.rejected.append(
-                Rejected(row.number, task.facts.code, reason, _texts(row))
-            )
+            plan.rejected.append(Rejected(task.row, task.code, reason, task.values))
         else:
-            plan.unchanged.append(task.facts.code)
+            plan.unchanged.append(task.code)
     plan.rejected.sort(key=lambda rejected: rejected.row)
     return plan
 

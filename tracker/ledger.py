@@ -10,7 +10,6 @@ once after it commits.
 
 from __future__ import annotations
 
-import itertools
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -139,42 +138,60 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         tasks: list[Task],
         chunk_size: int = 2000,
         progress: Callable[[int], None] | None = None,
-        *,
-        looked_up: bool = False,
     ) -> int:
         """Save many new tasks (built and checked in memory) in few transactions.
 
         All or nothing: one transaction for the whole list; a code already in
-        the ledger (or twice in the list) refuses all of it. ``looked_up``:
-        the caller has just looked the codes up inside the open batch, so
-        they are not looked up again (the unique index still refuses a code
-        recorded meanwhile).
+        the ledger (or twice in the list) refuses all of it.
         """
+        from tracker.importing import prepare_task
+
         seen: set[str] = set()
         for task in tasks:
             if task.facts.code in seen:
                 raise DuplicateTask(task.facts.code)
             seen.add(task.facts.code)
+        encode = self.mapper.to_stored_event
         with self.batch():
             for start in range(0, len(tasks), chunk_size):
                 chunk = tasks[start : start + chunk_size]
-                taken = (
-                    set()
-                    if looked_up
-                    else self.existing_codes([task.facts.code for task in chunk])
-                )
+                taken = self.existing_codes([task.facts.code for task in chunk])
                 if taken:
                     raise DuplicateTask(sorted(taken)[0])
-                events = [event for task in chunk for event in task.collect_events()]
-                try:
-                    # The event store itself, as ``save`` would, without its
-                    # per-aggregate protocol checks (a tenth of an import).
-                    self._notify(self.events.put(events))
-                except IntegrityError:
-                    raise DuplicateTask(chunk[0].facts.code) from None
+                self.record_prepared([prepare_task(task, encode) for task in chunk])
                 if progress is not None:
                     progress(len(chunk))
         return len(tasks)
+
+    def record_prepared(self, tasks: list[Any]) -> None:
+        """Record prepared new tasks (``importing.PreparedTask``): their
+        events, and their read-model rows written through.
+
+        The event store itself, as ``save`` would, without its per-aggregate
+        protocol checks (a tenth of an import); the events table's unique
+        index still refuses a code recorded meanwhile.
+        """
+        from projections.tasks import TaskRows
+
+        if not tasks:
+            return
+        try:
+            positions = self.recorder.insert_encoded(  # type: ignore[attr-defined]
+                [event for task in tasks for event in task.events]
+            )
+        except IntegrityError:
+            raise DuplicateTask(tasks[0].code) from None
+        rows = TaskRows()
+        recorded = 0
+        for task in tasks:
+            recorded += len(task.events)
+            task_row = (*task.task_row[:-1], positions[recorded - 1])
+            rows.add_rows(task_row, task.facts_row, task.span_rows)
+        # The prepared rows are the task read model's: the only one kept.
+        assert list(self.catch_up.read_models) == [self.tasks]
+        written = self.catch_up.write_through(positions, rows.insert)
+        if not written and self._batch_depth == 0:
+            self.catch_up.run(blocking=False)
 
     def import_task_list(
         self,
@@ -183,41 +200,51 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         *,
         skip_invalid: bool = False,
         progress: Callable[[int], None] | None = None,
-        chunk_size: int = 2000,
+        chunk_size: int = 1000,
+        in_helper: bool | None = None,
     ) -> Any:
         """Check every row and record the new tasks (see ``importing``), in one
         transaction: a single bad row refuses the whole file unless
         ``skip_invalid``, and every bad row is still reported.
 
-        Rows are checked and recorded a chunk at a time inside that
-        transaction, so only one chunk of new aggregates is ever in memory.
-        (Building the next chunks in a helper process was tried: unpickling
-        the results, on this process's threads, cost more than it saved.)
+        Rows are prepared a chunk at a time, by a helper process when there
+        is a second core (``in_helper=None``; see ``import_helper``), and
+        recorded by this one inside that transaction, so only a chunk or two
+        of new tasks is ever in memory.
         """
+        from tracker.import_helper import helper_available, prepared_chunks
         from tracker.importing import (
             ImportPlan,
             ImportRefused,
-            build_rows,
             plan_import,
+            prepare_rows,
         )
 
         result = ImportPlan()
         seen: dict[str, int] = {}
         today = self.today()
-        rows = iter(rows)
+        encode = self.mapper.to_stored_event
         total = 0
-        with fewer_collections(), self.batch():
-            while chunk := list(itertools.islice(rows, chunk_size)):
-                built = build_rows(chunk, actor, today)
-                total += len(built)
-                plan = plan_import(built, self.facts_by_code, seen)
+        with (
+            fewer_collections(),
+            prepared_chunks(
+                rows,
+                lambda chunk: prepare_rows(chunk, actor, today, encode),
+                chunk_size,
+                in_helper=helper_available() if in_helper is None else in_helper,
+            ) as chunks,
+            self.batch(),
+        ):
+            for chunk in chunks:
+                total += len(chunk)
+                plan = plan_import(chunk, self.facts_by_code, seen)
                 result.rejected += plan.rejected
                 result.unchanged += plan.unchanged
                 if skip_invalid or not result.rejected:
-                    self.record_new_tasks(plan.new, looked_up=True)
+                    self.record_prepared(plan.new)
                     result.recorded += len(plan.new)
                 if progress is not None:
-                    progress(len(built))
+                    progress(len(chunk))
             if result.rejected and not skip_invalid:
                 raise ImportRefused(result.rejected, total)
         return result

@@ -46,9 +46,12 @@ from projections.plain_sql import PlainSQL, chunks, in_list
 from tracker.chain import GENESIS, chain_hash
 from tracker.connect import connect, locate
 from tracker.ids import from_stored_id, to_stored_id
+from tracker.names import CHAIN_COLUMNS, EVENT_COLUMNS
 from tracker.schema import create_missing, existing_tables
 
 DRIVER_MODULES = ("sqlite3", "psycopg")
+# An encoded event: aggregate ID (a UUID or its text), version, topic, state.
+EncodedEvent = tuple[UUID | str, int, str, bytes]
 PERSISTENCE_ERRORS = (
     "IntegrityError",
     "OperationalError",
@@ -228,25 +231,32 @@ class LedgerRecorder(ApplicationRecorder):
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int]:
-        with self.transaction(commit=True) as sql:
-            return self._append(sql, stored_events)
+        return self.insert_encoded(
+            [
+                (e.originator_id, e.originator_version, e.topic, e.state)
+                for e in stored_events
+            ]
+        )
 
-    def _append(self, sql: PlainSQL, stored_events: Sequence[StoredEvent]) -> list[int]:
+    def insert_encoded(self, events: Sequence[EncodedEvent]) -> list[int]:
+        """Append events already encoded, as plain tuples (what an import's
+        helper process sends); their log positions."""
+        with self.transaction(commit=True) as sql:
+            return self._append(sql, events)
+
+    def _append(self, sql: PlainSQL, events: Sequence[EncodedEvent]) -> list[int]:
         """Append events at the next positions, with their chain rows."""
         self.lock_appends(sql)
         last = sql.scalar(f"SELECT max(id) FROM {self.events_table}") or 0
-        positions = list(range(last + 1, last + 1 + len(stored_events)))
+        positions = list(range(last + 1, last + 1 + len(events)))
         sql.insert_many(
             self.events_table,
+            EVENT_COLUMNS,
             [
-                {
-                    "id": position,
-                    "originator_id": self.uuid_value(stored.originator_id),
-                    "originator_version": stored.originator_version,
-                    "topic": stored.topic,
-                    "state": stored.state,
-                }
-                for position, stored in zip(positions, stored_events, strict=True)
+                (position, self.uuid_value(originator_id), version, topic, state)
+                for position, (originator_id, version, topic, state) in zip(
+                    positions, events, strict=True
+                )
             ],
         )
         previous = sql.scalar(
@@ -255,26 +265,15 @@ class LedgerRecorder(ApplicationRecorder):
         previous = previous or GENESIS
         recorded_at = utc_now_text()
         rows = []
-        for position, stored in zip(positions, stored_events, strict=True):
+        for position, (originator_id, version, topic, state) in zip(
+            positions, events, strict=True
+        ):
             digest = chain_hash(
-                previous,
-                position,
-                stored.originator_id,
-                stored.originator_version,
-                stored.topic,
-                stored.state,
-                recorded_at,
+                previous, position, originator_id, version, topic, state, recorded_at
             )
-            rows.append(
-                {
-                    "position": position,
-                    "recorded_at": recorded_at,
-                    "previous_hash": previous,
-                    "hash": digest,
-                }
-            )
+            rows.append((position, recorded_at, previous, digest))
             previous = digest
-        sql.insert_many(self.chain_table, rows)
+        sql.insert_many(self.chain_table, CHAIN_COLUMNS, rows)
         return positions
 
     def select_events(

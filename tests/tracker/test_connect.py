@@ -81,12 +81,12 @@ def test_dates_are_stored_in_sqlite_as_iso_text_and_driver_errors_translated() -
     translated: list[Exception] = []
     sql = PlainSQL(raw, translate=lambda e: translated.append(e) or KeyError("x"))
     sql.execute("CREATE TABLE t (d DATE PRIMARY KEY)")
-    sql.insert_many("t", [{"d": date(2025, 12, 31)}])
+    sql.insert_many("t", ["d"], [(date(2025, 12, 31),)])
     assert sql.scalar("SELECT d FROM t WHERE d = :d", d=date(2025, 12, 31)) == (
         "2025-12-31"
     )
     with pytest.raises(KeyError):
-        sql.insert_many("t", [{"d": date(2025, 12, 31)}])
+        sql.insert_many("t", ["d"], [(date(2025, 12, 31),)])
     assert isinstance(translated[0], sqlite3.IntegrityError)
     assert sql.driver_error is sqlite3.Error
     raw.close()

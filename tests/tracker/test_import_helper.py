@@ -1,0 +1,169 @@
+"""The import's helper process: same chunks, same order, same ledger as
+preparing everything here; its failures come back as errors, and it never
+outlives the import."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from domain.errors import TrackerError
+from projections.names import READ_MODEL_TABLES
+from tests.conftest import table_rows
+from tests.tracker.test_importing import row
+from tracker import import_helper
+from tracker.import_helper import (
+    CALLER_SHARE,
+    HelperStopped,
+    helper_available,
+    prepared_chunks,
+)
+
+pytestmark = pytest.mark.skipif(
+    not helper_available(), reason="the helper needs fork and a second core"
+)
+
+
+@pytest.fixture
+def helpers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process IDs of the helpers forked during the test."""
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(import_helper.os, "fork", fork)
+    return forked
+
+
+def reaped(pids: list[int]) -> bool:
+    """Each of ``pids`` has ended and been waited for (no zombie left)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(pids)
+
+
+def test_chunks_come_in_order_the_caller_preparing_its_share(
+    helpers: list[int],
+) -> None:
+    caller = os.getpid()
+    with prepared_chunks(
+        range(23), lambda chunk: (os.getpid(), chunk), 2, in_helper=True
+    ) as chunks:
+        received = list(chunks)
+    assert [chunk for _, chunk in received] == [
+        list(range(start, min(start + 2, 23))) for start in range(0, 23, 2)
+    ]
+    for number, (pid, _) in enumerate(received):
+        by_caller = number % CALLER_SHARE == CALLER_SHARE - 1
+        assert (pid == caller) is by_caller, number
+    assert reaped(helpers)
+
+
+def test_without_the_helper_everything_is_prepared_here() -> None:
+    with prepared_chunks(
+        range(5), lambda chunk: (os.getpid(), chunk), 2, in_helper=False
+    ) as chunks:
+        assert [pid for pid, _ in chunks] == [os.getpid()] * 3
+
+
+def fail_on_the_second_chunk(chunk: list[int]) -> list[int]:
+    if 2 in chunk:
+        raise ValueError(f"chunk {chunk} cannot be prepared")
+    return chunk
+
+
+def test_an_error_in_the_helper_is_raised_here(helpers: list[int]) -> None:
+    with (
+        pytest.raises(ValueError, match=r"chunk \[2, 3\] cannot be prepared"),
+        prepared_chunks(range(8), fail_on_the_second_chunk, 2, in_helper=True) as c,
+    ):
+        list(c)
+    assert reaped(helpers)
+
+
+class NeedsTwoArguments(Exception):
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} and {second}")
+
+
+def fail_oddly(chunk: list[int]) -> list[int]:
+    raise NeedsTwoArguments("this", "that")
+
+
+def test_an_error_that_cannot_travel_arrives_as_its_message() -> None:
+    with (
+        pytest.raises(TrackerError, match="NeedsTwoArguments: this and that"),
+        prepared_chunks(range(4), fail_oddly, 2, in_helper=True) as chunks,
+    ):
+        list(chunks)
+
+
+def die(chunk: list[int]) -> list[int]:
+    os._exit(9)
+
+
+def test_a_helper_that_dies_is_reported(helpers: list[int]) -> None:
+    with (
+        pytest.raises(HelperStopped, match="stopped unexpectedly"),
+        prepared_chunks(range(4), die, 2, in_helper=True) as chunks,
+    ):
+        list(chunks)
+    assert reaped(helpers)
+
+
+def test_leaving_early_stops_the_helper(helpers: list[int]) -> None:
+    with prepared_chunks(range(10_000), list, 10, in_helper=True) as chunks:
+        assert next(chunks) == list(range(10))
+    assert reaped(helpers)
+
+
+def recorded(ledger: Any) -> tuple[Any, ...]:
+    """What an import leaves: events (without their timestamps, which differ)
+    and every read-model row."""
+    with ledger.recorder.transaction(commit=False) as sql:
+        events = sql.rows(
+            "SELECT id, originator_id, originator_version, topic"
+            " FROM tracker_events ORDER BY id"
+        )
+        tracking = sql.rows("SELECT * FROM tracker_tracking")
+    return events, tracking, table_rows(ledger, *READ_MODEL_TABLES)
+
+
+def test_the_helper_and_this_process_import_the_same_ledger(
+    tmp_path: Any,
+) -> None:
+    from tracker.wiring import make_tracker
+
+    rows = [row(n, f"NV-{n}") for n in range(2, 40)]
+    rows[7] = row(9, "NV-8")  # a code used twice, across chunks
+    rows[20] = row(22, "NV-22", "31/02/2023")  # an impossible date
+    results = []
+    for in_helper in (True, False):
+        ledger = make_tracker(f"sqlite:///{tmp_path / f'{in_helper}.db'}")
+        plan = ledger.import_task_list(
+            rows, "tester", chunk_size=3, skip_invalid=True, in_helper=in_helper
+        )
+        results.append(
+            (
+                plan.recorded,
+                [(r.row, r.reason) for r in plan.rejected],
+                recorded(ledger),
+            )
+        )
+        written_through = recorded(ledger)[2]
+        ledger.rebuild_read_models()
+        assert recorded(ledger)[2] == written_through  # the projection's own rows
+        ledger.close()
+    assert results[0] == results[1]
+    assert results[0][0] == 36
