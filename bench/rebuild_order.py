@@ -4,8 +4,9 @@ On the province ledger (recorded by date, so the log interleaves tasks),
 times both ways of replaying all events into empty read models, each in one
 transaction on its own copy of the ledger: ``CatchUp.run`` from position 0
 (log order: a task's rows are re-read and rewritten in every batch that
-touches it) and ``CatchUp.rebuild`` (what ``tracker projections rebuild``
-does: the events table's aggregate index, each task's rows written once).
+touches it) and ``tracker.rebuild`` in this process alone (what ``tracker
+projections rebuild`` does, less the helper: the events table's aggregate
+index, each task's rows written once).
 Run: ``python -m bench.rebuild_order --tasks 100000``.
 """
 
@@ -29,14 +30,14 @@ from tracker.queries import REBUILD_BATCH
 from tracker.wiring import make_tracker
 ledger = make_tracker(sys.argv[1])
 began = time.perf_counter()
-with fewer_collections(), ledger.recorder.transaction(commit=True) as sql:
-    schema.drop(sql, ledger.tasks.tables)
-    schema.create_missing(sql, ledger.tasks.tables)
-    if sys.argv[2] == "log order":
+if sys.argv[2] == "log order":
+    with fewer_collections(), ledger.recorder.transaction(commit=True) as sql:
+        schema.drop(sql, ledger.tasks.tables)
+        schema.create_missing(sql, ledger.tasks.tables)
         ledger.catch_up.reset(sql)
         count = ledger.catch_up.run(batch_size=REBUILD_BATCH)
-    else:
-        count = ledger.catch_up.rebuild(sql, REBUILD_BATCH)
+else:
+    count = ledger.rebuild_read_models(batch_size=REBUILD_BATCH, in_helper=False)
 print(count, time.perf_counter() - began)
 """
 

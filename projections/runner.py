@@ -224,41 +224,13 @@ class CatchUp:
         except IntegrityError as exc:
             raise LostRace from exc
 
-    def rebuild(
-        self,
-        sql: PlainSQL,
-        batch_size: int = BATCH_SIZE,
-        progress: Callable[[int], None] | None = None,
-    ) -> int:
-        """Replay the whole log into empty read models, aggregate by aggregate,
-        inside ``sql``'s transaction; return how many events.
-
-        In log order, a task whose events are spread over years would be
-        read back, deleted and rewritten in every batch that touches it. Read
-        aggregate by aggregate (the events table's own index), each task's
-        history arrives together and its rows are written once. A task cut
-        between two batches is simply continued by the second, as in
-        catching up. The tracking row then moves to the head read at the
-        start, in the same transaction.
-        """
+    def rebuilt(self, sql: PlainSQL, head: int) -> None:
+        """The read models, just rebuilt inside ``sql``'s transaction, reflect
+        the log up to ``head``: the tracking row says so in the same
+        transaction."""
         self.reset(sql)
-        head = int(self.recorder.max_notification_id() or 0)
-        applied, after = 0, None
-        while head:
-            notifications = self.recorder.select_notifications_by_aggregate(
-                after, head, batch_size
-            )
-            if not notifications:
-                break
-            apply_notifications(sql, notifications, self.mapper, self.read_models)
-            last = notifications[-1]
-            after = (last.originator_id, last.originator_version)
-            applied += len(notifications)
-            if progress is not None:
-                progress(len(notifications))
         if head:
             self._move_tracking(sql, 0, head)
-        return applied
 
     def reset(self, sql: PlainSQL) -> None:
         """Forget the tracked position (read models are being rebuilt)."""

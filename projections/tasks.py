@@ -210,23 +210,38 @@ class TaskReadModel:
         first_versions: dict[UUID, int] = {}
         for event in events:
             first_versions.setdefault(event.originator_id, event.originator_version)
-        touched = list(first_versions)
         existing = [task_id for task_id, v in first_versions.items() if v > 1]
         facts: dict[UUID, TaskFacts | None] = dict(self._load(sql, existing))
-        versions: dict[UUID, tuple[int, int]] = {}
-        for event, position in zip(events, positions, strict=True):
-            facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
-            versions[event.originator_id] = (event.originator_version, position)
         for chunk in chunks([str(task_id) for task_id in existing]):
             listed, keys = in_list("id", chunk)
             for table in self.tables:
                 sql.execute(f"DELETE FROM {table} WHERE task_id IN ({listed})", **keys)
+        self._rows(events, positions, facts).insert(sql)
+
+    def rows_from_histories(
+        self, events: Sequence[Any], positions: Sequence[int]
+    ) -> TaskRows:
+        """The rows of tasks whose whole histories these events are (pure:
+        nothing is read back, so a helper process can make them)."""
+        return self._rows(events, positions, {})
+
+    @staticmethod
+    def _rows(
+        events: Sequence[Any],
+        positions: Sequence[int],
+        facts: dict[UUID, TaskFacts | None],
+    ) -> TaskRows:
+        """Each task's rows after these events, from ``facts`` before them."""
+        versions: dict[UUID, tuple[int, int]] = {}
+        for event, position in zip(events, positions, strict=True):
+            facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
+            versions[event.originator_id] = (event.originator_version, position)
         rows = TaskRows()
-        for task_id in touched:
+        for task_id, (version, position) in versions.items():
             current = facts[task_id]
             assert current is not None
-            rows.add(str(task_id), current, *versions[task_id])
-        rows.insert(sql)
+            rows.add(str(task_id), current, version, position)
+        return rows
 
     @staticmethod
     def _load(

@@ -73,9 +73,11 @@ def prepared_chunks(
     chunk_size: int,
     *,
     in_helper: bool,
+    caller_share: int = CALLER_SHARE,
 ) -> Iterator[Iterator[Prepared]]:
     """``prepare`` applied to ``items`` a chunk at a time, in order, shared
-    with a helper process or all here. ``prepare`` must be pure: it runs in
+    with a helper process (this process takes one chunk in
+    ``caller_share``) or all here. ``prepare`` must be pure: it runs in
     both processes. An exception it raises is raised again here; leaving
     the block early stops the helper."""
     if not in_helper:
@@ -87,7 +89,7 @@ def prepared_chunks(
     pid = os.fork()
     if pid == 0:  # the helper
         receiving.close()
-        os._exit(_serve(sending, items, prepare, chunk_size))
+        os._exit(_serve(sending, items, prepare, chunk_size, caller_share))
     sending.close()
     received: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=AHEAD)
     reader = threading.Thread(
@@ -113,11 +115,12 @@ def _serve(
     items: Iterable[Item],
     prepare: Callable[[list[Item]], Any],
     chunk_size: int,
+    caller_share: int,
 ) -> int:
     """The helper's whole life; its exit status."""
     try:
         for number, chunk in enumerate(in_chunks(items, chunk_size)):
-            if number % CALLER_SHARE == CALLER_SHARE - 1:
+            if number % caller_share == caller_share - 1:
                 message: tuple[str, Any] = (_ROWS, chunk)
             else:
                 message = (_ITEM, prepare(chunk))

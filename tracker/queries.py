@@ -179,14 +179,26 @@ class ReadSide:
         self,
         progress: Callable[[int], None] | None = None,
         batch_size: int = REBUILD_BATCH,
+        in_helper: bool | None = None,
     ) -> int:
-        """Drop the read models and replay the whole log into them.
+        """Drop the read models and replay the whole log into them, task by
+        task (``tracker.rebuild``); how many events.
 
         One transaction: until it commits, readers keep the old read models,
         and a rebuild that fails half-way leaves them as they were. It is also
         faster: each index page is written once, not once per batch.
         """
+        from tracker.rebuild import rebuild
+
         with fewer_collections(), self.recorder.transaction(commit=True) as sql:
-            schema.drop(sql, self.tasks.tables)
-            schema.create_missing(sql, self.tasks.tables)
-            return self.catch_up.rebuild(sql, batch_size, progress)
+            applied, head = rebuild(
+                sql,
+                recorder=self.recorder,
+                mapper=self.mapper,
+                read_model=self.tasks,
+                batch_size=batch_size,
+                progress=progress,
+                in_helper=in_helper,
+            )
+            self.catch_up.rebuilt(sql, head)
+            return applied

@@ -108,7 +108,9 @@ class Datastore:
     eventsourcing's exception.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, large_cache: bool = True) -> None:
+        self.url = url
+        self.large_cache = large_cache
         self.location = locate(url)
         self.is_sqlite = self.location.kind == "sqlite"
         self.lock_reads = self.location.in_memory
@@ -125,7 +127,7 @@ class Datastore:
         sql: PlainSQL | None = getattr(holder, "connection", None)
         if sql is None or getattr(sql.connection, "closed", False):
             try:
-                raw = connect(self.location)
+                raw = connect(self.location, large_cache=self.large_cache)
             except Exception as error:
                 raise_translated(error)
             sql = PlainSQL(raw, translate=translated)
@@ -205,11 +207,29 @@ class LedgerRecorder(ApplicationRecorder):
 
     def __init__(self, datastore: Datastore, prefix: str) -> None:
         self.datastore = datastore
+        self.prefix = prefix
         self.events_table = f"{prefix}_events"
         self.chain_table = f"{prefix}_chain"
         self.tracking_table = f"{prefix}_tracking"
         self.is_sqlite = datastore.is_sqlite
         self.write_lock_key = advisory_key(f"{self.events_table}:append")
+
+    def reopened(self) -> LedgerRecorder | None:
+        """A recorder on connections of its own to the same database, for a
+        forked process (which must not use this process's connections), if
+        it could read while this process writes: on PostgreSQL, and on a
+        SQLite file in WAL mode (not in memory, nor behind a rollback
+        journal, which locks readers out once a big transaction spills)."""
+        store = self.datastore
+        if store.location.in_memory:
+            return None
+        if store.is_sqlite:
+            with store.transaction(commit=False) as sql:
+                if str(sql.scalar("PRAGMA journal_mode")).lower() != "wal":
+                    return None
+        # It reads the log once, in index order: SQLite's small default
+        # cache serves that as well as a large one would.
+        return LedgerRecorder(Datastore(store.url, large_cache=False), self.prefix)
 
     def create_tables(self) -> None:
         self.datastore.ensure_tables(

@@ -1,0 +1,109 @@
+"""Rebuilding the read models from the whole log, task by task.
+
+In log order, a task whose events are spread over years would be read back,
+deleted and rewritten in every batch that touches it. Read aggregate by
+aggregate (the events table's own index), each task's history arrives
+together and its rows are written once.
+
+Batches end between tasks, so each batch's rows are made from whole
+histories by pure code, with nothing read back from the read models. That is
+what lets a helper process (``import_helper``) read, decode and project
+batches on its own connection while this process writes their rows, inside
+the one transaction that empties and refills the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from projections.plain_sql import PlainSQL
+from tracker import schema
+from tracker.import_helper import helper_available, prepared_chunks
+
+# Of every REBUILD_CALLER_SHARE batches, this process prepares one itself:
+# decoding and projecting cost it more than writing (measured on the
+# province ledger, two cores).
+REBUILD_CALLER_SHARE = 4
+
+
+def whole_histories(
+    fetch: Callable[[tuple[Any, int] | None, int], list[Any]], limit: int
+) -> Iterator[list[Any]]:
+    """Batches of about ``limit`` notifications in aggregate order, each
+    holding whole histories. ``fetch(after, limit)`` reads the next
+    notifications after ``(originator_id, version)``."""
+    carried: list[Any] = []
+    after = None
+    while True:
+        fetched = fetch(after, limit)
+        batch = carried + fetched
+        if len(fetched) < limit:  # the end of the log
+            if batch:
+                yield batch
+            return
+        after = (fetched[-1].originator_id, fetched[-1].originator_version)
+        last = batch[-1].originator_id
+        cut = len(batch)
+        while cut and batch[cut - 1].originator_id == last:
+            cut -= 1
+        if cut:
+            yield batch[:cut]
+        carried = batch[cut:]  # a history that may go on in the next fetch
+
+
+def rebuild(
+    sql: PlainSQL,
+    *,
+    recorder: Any,
+    mapper: Any,
+    read_model: Any,
+    batch_size: int,
+    progress: Callable[[int], None] | None = None,
+    in_helper: bool | None = None,
+) -> tuple[int, int]:
+    """Empty ``read_model``'s tables and replay the log up to its current
+    head into them, inside ``sql``'s transaction; the number of events and
+    the head.
+
+    ``in_helper=None``: with a helper when the machine has a second core and
+    the database lets another connection read meanwhile. The helper is
+    forked before the tables are emptied, while this process is still small
+    (a forked process starts with all of its parent's memory).
+    """
+    head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
+    reader = recorder.reopened() if in_helper is not False else None
+    helped = reader is not None and (in_helper or helper_available())
+    source = reader if helped else recorder
+
+    def histories() -> Iterator[list[Any]]:
+        """Runs where it is read: in the helper, on the helper's connection."""
+        yield from whole_histories(
+            lambda after, limit: source.select_notifications_by_aggregate(
+                after, head, limit
+            ),
+            batch_size,
+        )
+
+    def prepare(chunk: list[list[Any]]) -> tuple[int, Any]:
+        (notifications,) = chunk
+        events = [mapper.to_domain_event(n) for n in notifications]
+        positions = [n.id for n in notifications]
+        return len(events), read_model.rows_from_histories(events, positions)
+
+    applied = 0
+    with prepared_chunks(
+        histories(),
+        prepare,
+        1,
+        in_helper=helped,
+        caller_share=REBUILD_CALLER_SHARE,
+    ) as batches:
+        schema.drop(sql, read_model.tables)
+        schema.create_missing(sql, read_model.tables)
+        for count, rows in batches:
+            rows.insert(sql)
+            applied += count
+            if progress is not None:
+                progress(count)
+    return applied, head
