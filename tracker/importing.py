@@ -8,7 +8,7 @@ re-import records nothing), different facts are reported, never overwritten.
 Building needs no database: ``prepare_rows`` turns rows into
 ``PreparedTask``s (the task's encoded events and its read-model rows, plain
 data that pickles cheaply), which a helper process can do while this one
-records (``tracker.import_helper``). Only ``plan_import`` asks the ledger.
+records (``tracker.forked_helper``). Only ``plan_import`` asks the ledger.
 """
 
 from __future__ import annotations

@@ -208,11 +208,11 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         ``skip_invalid``, and every bad row is still reported.
 
         Rows are prepared a chunk at a time, by a helper process when there
-        is a second core (``in_helper=None``; see ``import_helper``), and
+        is a second core (``in_helper=None``; see ``forked_helper``), and
         recorded by this one inside that transaction, so only a chunk or two
         of new tasks is ever in memory.
         """
-        from tracker.import_helper import helper_available, prepared_chunks
+        from tracker.forked_helper import helper_available, prepared_chunks
         from tracker.importing import (
             ImportPlan,
             ImportRefused,

@@ -7,7 +7,7 @@ together and its rows are written once.
 
 Batches end between tasks, so each batch's rows are made from whole
 histories by pure code, with nothing read back from the read models. That is
-what lets a helper process (``import_helper``) read, decode and project
+what lets a helper process (``forked_helper``) read, decode and project
 batches on its own connection while this process writes their rows, inside
 the one transaction that empties and refills the tables.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 from projections.plain_sql import PlainSQL
 from tracker import schema
-from tracker.import_helper import helper_available, prepared_chunks
+from tracker.forked_helper import helper_available, prepared_chunks
 
 # Of every REBUILD_CALLER_SHARE batches, this process prepares one itself:
 # decoding and projecting cost it more than writing (measured on the

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from projections.names import READ_MODEL_TABLES
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
-from tracker.import_helper import helper_available
+from tracker.forked_helper import helper_available
 from tracker.rebuild import whole_histories
 
 

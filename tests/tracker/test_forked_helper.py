@@ -1,4 +1,4 @@
-"""The import's helper process: same chunks, same order, same ledger as
+"""The forked helper process: same chunks, same order, same ledger as
 preparing everything here; its failures come back as errors, and it never
 outlives the import."""
 
@@ -13,8 +13,8 @@ from domain.errors import TrackerError
 from projections.names import READ_MODEL_TABLES
 from tests.conftest import table_rows
 from tests.tracker.test_importing import row
-from tracker import import_helper
-from tracker.import_helper import (
+from tracker import forked_helper
+from tracker.forked_helper import (
     CALLER_SHARE,
     HelperStopped,
     helper_available,
@@ -38,7 +38,7 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             forked.append(pid)
         return pid
 
-    monkeypatch.setattr(import_helper.os, "fork", fork)
+    monkeypatch.setattr(forked_helper.os, "fork", fork)
     return forked
 
 

@@ -1,12 +1,14 @@
-"""Preparing an import's rows in a forked helper process while this one records.
+"""Preparing a long job's batches in a forked helper process while this one
+writes (``tracker import`` and ``tracker projections rebuild``).
 
-An import's work has two parts: turning rows into checked tasks, encoded
-events and read-model rows (Python, no database), and writing all of that
-into the database (mostly SQLite's own work). Preparing costs nearly twice
-what writing does, so with a second core the helper prepares three chunks
-of every four and passes the fourth's rows over as they are: this process
-prepares that one itself between writes, and the two finish together. All
-writing stays in this process, inside its single transaction.
+Both jobs have two parts: preparing rows (building and checking tasks and
+encoding their events, or decoding the log; then the read models' rows),
+which is Python and needs no database, and writing them, which is mostly
+SQLite's own work and must happen in this process's single transaction.
+Preparing costs more than writing, so with a second core the helper
+prepares most batches (all but one in ``caller_share``) and passes the
+others' raw items over: this process prepares those itself between writes,
+and the two finish together.
 
 Only plain data crosses the pipe: tuples, dicts, strings and the encoded
 events' bytes. Sending the aggregates themselves was tried in session 2 and
@@ -16,8 +18,8 @@ waits for this process to be ready (reading releases the interpreter lock).
 
 The helper is forked, so it starts at once with this process's modules, the
 application's mapper and the open file; it never touches the database
-connection it inherits, and it ends with ``os._exit`` so that nothing of this
-process (buffers, connections) is flushed or closed twice.
+connections it inherits, and it ends with ``os._exit`` so that nothing of
+this process (buffers, connections) is flushed or closed twice.
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ Item = TypeVar("Item")
 Prepared = TypeVar("Prepared")
 
 # Of every CALLER_SHARE chunks, the caller prepares one and the helper the
-# rest. Measured on 100,000 tasks (two cores): the caller spends ~17 s
-# writing and ~30 s of preparing is to share, so one in four evens them.
+# rest. Measured on an import of 100,000 tasks (two cores): the caller spends
+# ~17 s writing and ~30 s of preparing is to share, so one in four evens them.
 CALLER_SHARE = 4
 AHEAD = 4  # chunks read from the pipe and not yet used, at most
 
@@ -159,8 +161,8 @@ def _chunks(
         message = received.get()
         if isinstance(message, BaseException):
             raise HelperStopped(
-                "The import's helper process stopped unexpectedly; nothing was "
-                "recorded. Try again (or with less other work on this machine)."
+                "The helper process stopped unexpectedly; nothing was written. "
+                "Try again (or with less other work on this machine)."
             )
         kind, value = pickle.loads(message)
         if kind == _DONE:
