@@ -72,9 +72,10 @@ def rebuild(
     (a forked process starts with all of its parent's memory).
     """
     head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
-    reader = recorder.reopened() if in_helper is not False else None
-    helped = reader is not None and (in_helper or helper_available())
-    source = reader if helped else recorder
+    wanted = helper_available() if in_helper is None else in_helper
+    reader = recorder.reopened() if wanted else None
+    helped = reader is not None
+    source = reader or recorder
 
     def histories() -> Iterator[list[Any]]:
         """Runs where it is read: in the helper, on the helper's connection."""
