@@ -44,14 +44,18 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-def emit(text: str, output: str | None, *, fmt: str) -> None:
-    """Print ``text``, or write it to ``output`` (CSV with a BOM for Excel)."""
+def emit(text: str | bytes, output: str | None, *, fmt: str) -> None:
+    """Print ``text``, or write it to ``output`` (CSV with a BOM for Excel);
+    ``bytes`` are UTF-8 already."""
     if not output:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=not text.endswith("\n" if isinstance(text, str) else b"\n"))
         return
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     try:
-        Path(output).write_text(text, encoding=encoding)
+        if isinstance(text, bytes):
+            Path(output).write_bytes(text)
+        else:
+            Path(output).write_text(text, encoding=encoding)
     except OSError as exc:
         raise click.FileError(output, exc.strerror) from None
     click.echo(f"Wrote {output}.", err=True)

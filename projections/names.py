@@ -3,4 +3,5 @@
 TASKS = "tasks_view"  # one row per task: its current facts as columns
 TASK_FACTS = "task_facts"  # one row per task: its facts as JSON
 SPANS = "task_status_spans"  # one row per task and status span
-READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS)
+OVERDUE = "overdue_entries"  # one row per span in which a task is overdue
+READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS, OVERDUE)

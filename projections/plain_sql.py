@@ -88,6 +88,21 @@ class PlainSQL:
     def rows(self, sql: str, **parameters: Any) -> list[tuple[Any, ...]]:
         return list(self._run(sql, parameters, lambda cursor: cursor.fetchall()))
 
+    def utf8_rows(self, sql: str, **parameters: Any) -> list[tuple[Any, ...]]:
+        """``rows`` with text as UTF-8 ``bytes``: for text that is written out
+        as it is, which SQLite then hands over without decoding it."""
+        if not self.is_sqlite:
+            return [
+                tuple(v.encode() if isinstance(v, str) else v for v in row)
+                for row in self.rows(sql, **parameters)
+            ]
+        factory = self.connection.text_factory
+        self.connection.text_factory = bytes
+        try:
+            return self.rows(sql, **parameters)
+        finally:
+            self.connection.text_factory = factory
+
     def first(self, sql: str, **parameters: Any) -> tuple[Any, ...] | None:
         row = self._run(sql, parameters, lambda cursor: cursor.fetchone())
         return None if row is None else tuple(row)

@@ -4,8 +4,10 @@
 holds the facts themselves as JSON (kept apart so that report queries never
 page through the blobs), so the next event is applied without replaying the
 task; ``task_status_spans`` holds ``status_spans`` of those facts with the
-columns reports group by, so "status as of D" is one indexed range scan.
-Overdue is never stored as a flag: it is the span that covers the date asked.
+columns reports group by, so "status as of D" is one indexed range scan;
+``overdue_entries`` holds the spans in which a task is overdue, as the weekly
+list shows them (``projections.schema``). Overdue is never stored as a flag:
+it is the span that covers the date asked.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from domain.facts import TaskFacts, facts_from_dict, facts_to_dict
 from domain.rules import Status, status_spans
 from domain.text import fold
-from projections.names import READ_MODEL_TABLES, SPANS, TASK_FACTS, TASKS
+from projections.names import OVERDUE, READ_MODEL_TABLES, SPANS, TASK_FACTS, TASKS
 from projections.plain_sql import (
     LIKE_ESCAPE,
     PlainSQL,
@@ -29,11 +31,7 @@ from projections.plain_sql import (
     contains_pattern,
     in_list,
 )
-from projections.reports import COVERING
-
-# One encoder for every row: ``json.dumps`` with options builds a new encoder
-# per call, which a rebuild does hundreds of thousands of times.
-to_json = json.JSONEncoder(ensure_ascii=False).encode
+from projections.reports import COVERING, overdue_entry, to_json
 
 BEGINNING = date(1, 1, 1)
 END = date(9999, 12, 31)
@@ -136,34 +134,83 @@ def _task_row(key: str, facts: TaskFacts, version: int, position: int) -> Row:
     )
 
 
-def _span_rows(key: str, facts: TaskFacts) -> list[Row]:
+OVERDUE_COLUMNS = (
+    "lead_agency",
+    "due_day",
+    "code",
+    "valid_from",
+    "valid_until",
+    "task_id",
+    "agency_key",
+    "entry",
+)
+
+
+class TaskRowSet(NamedTuple):
+    """One task's rows: in ``tasks_view``, in ``task_facts``, in the spans and
+    in the overdue list (tuples in the order of the ``*_COLUMNS``)."""
+
+    task: Row
+    facts: Row
+    spans: list[Row]
+    overdue: list[Row]
+
+
+def _timeline_rows(key: str, facts: TaskFacts) -> tuple[list[Row], list[Row]]:
+    """The task's status spans, and those of them in which it is overdue."""
     agency_key = fold(facts.lead_agency)
     assigned_on = _iso(facts.assigned_on)
-    return [
-        (
-            key,
-            _iso(span.valid_from or BEGINNING),
-            _iso(span.valid_until or END),
-            str(span.status),
-            _iso(span.due_on),
-            _iso(span.completed_on),
-            assigned_on,
-            facts.lead_agency,
-            agency_key,
-            facts.assigner,
+    spans: list[Row] = []
+    overdue: list[Row] = []
+    for span in status_spans(facts):
+        valid_from = _iso(span.valid_from or BEGINNING)
+        valid_until = _iso(span.valid_until or END)
+        spans.append(
+            (
+                key,
+                valid_from,
+                valid_until,
+                str(span.status),
+                _iso(span.due_on),
+                _iso(span.completed_on),
+                assigned_on,
+                facts.lead_agency,
+                agency_key,
+                facts.assigner,
+            )
         )
-        for span in status_spans(facts)
-    ]
+        if span.status is Status.OVERDUE and span.due_on is not None:
+            entry = overdue_entry(
+                facts.code,
+                facts.title,
+                facts.lead_agency,
+                facts.assigner,
+                facts.document,
+                span.due_on,
+            )
+            overdue.append(
+                (
+                    facts.lead_agency,
+                    span.due_on.toordinal(),
+                    facts.code,
+                    valid_from,
+                    valid_until,
+                    key,
+                    agency_key,
+                    entry,
+                )
+            )
+    return spans, overdue
 
 
-def rows_of(
-    key: str, facts: TaskFacts, version: int, position: int
-) -> tuple[Row, Row, list[Row]]:
-    """One task's rows: in ``tasks_view``, in ``task_facts``, in the spans."""
-    return (
+def rows_of(key: str, facts: TaskFacts, version: int, position: int) -> TaskRowSet:
+    """One task's rows, made from its facts."""
+    spans, overdue = _timeline_rows(key, facts)
+    return TaskRowSet(
         _task_row(key, facts, version, position),
         (key, to_json(facts_to_dict(facts))),
-        _span_rows(key, facts),
+        spans,
+        overdue,
     )
 
 
@@ -171,26 +218,29 @@ def rows_of(
 class TaskRows:
     """The read-model rows of some tasks, made from their facts and ready to
     insert (by the projection, or by an import that prepared them in a helper
-    process). Rows are tuples in the order of the ``*_COLUMNS``."""
+    process)."""
 
     tasks: list[Row] = field(default_factory=list)
     facts: list[Row] = field(default_factory=list)
     spans: list[Row] = field(default_factory=list)
+    overdue: list[Row] = field(default_factory=list)
 
     def add(self, key: str, facts: TaskFacts, version: int, position: int) -> None:
         """``key`` is the task ID's text (made once: a UUID's text is slow)."""
-        self.add_rows(*rows_of(key, facts, version, position))
+        self.add_rows(rows_of(key, facts, version, position))
 
-    def add_rows(self, task: Row, facts: Row, spans: list[Row]) -> None:
-        self.tasks.append(task)
-        self.facts.append(facts)
-        self.spans.extend(spans)
+    def add_rows(self, rows: TaskRowSet) -> None:
+        self.tasks.append(rows.task)
+        self.facts.append(rows.facts)
+        self.spans.extend(rows.spans)
+        self.overdue.extend(rows.overdue)
 
     def insert(self, sql: PlainSQL) -> None:
         """Insert every row (the tasks must have no rows yet)."""
         sql.insert_many(TASKS, TASK_COLUMNS, self.tasks)
         sql.insert_many(TASK_FACTS, FACT_COLUMNS, self.facts)
         sql.insert_many(SPANS, SPAN_COLUMNS, self.spans)
+        sql.insert_many(OVERDUE, OVERDUE_COLUMNS, self.overdue)
 
 
 class TaskReadModel:

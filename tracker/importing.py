@@ -24,7 +24,7 @@ from domain.errors import TaskRuleError
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import Task, normalise_code
 from domain.text import normalise
-from projections.tasks import Row, rows_of
+from projections.tasks import TaskRowSet, rows_of
 from tracker.spreadsheets import SheetRow, cell_date, cell_text
 from tracker.store import EncodedEvent
 
@@ -52,13 +52,11 @@ class PreparedTask(NamedTuple):
     code: str
     values: dict[str, str]  # the row's cells, for the rejects file
     events: list[EncodedEvent]  # in version order
-    task_row: Row  # ``position`` (its last value) still 0
-    facts_row: Row
-    span_rows: list[Row]
+    rows: TaskRowSet  # ``position`` (the task row's last value) still 0
 
     @property
     def facts(self) -> TaskFacts:
-        return facts_from_dict(json.loads(self.facts_row[1]))
+        return facts_from_dict(json.loads(self.rows.facts[1]))
 
 
 @dataclass
@@ -187,7 +185,6 @@ def prepare_task(
     facts, which are exactly its events evolved in order: the projection's
     own ``evolve``."""
     key = str(task.id)
-    task_row, facts_row, span_rows = rows_of(key, task.facts, task.version, 0)
     events = [
         (key, stored.originator_version, stored.topic, stored.state)
         for stored in map(encode, task.collect_events())
@@ -197,9 +194,7 @@ def prepare_task(
         task.facts.code,
         values or {},
         events,
-        task_row,
-        facts_row,
-        span_rows,
+        rows_of(key, task.facts, task.version, 0),
     )
 
 

@@ -51,7 +51,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         self.today = today
         self.datastore = self.recorder.datastore  # type: ignore[attr-defined]
         self.tasks = TaskReadModel()
-        self.datastore.ensure_tables(self.tasks.tables)
+        missing = self.datastore.missing_tables(self.tasks.tables)
         self.catch_up = CatchUp(
             name=READ_MODELS_NAME,
             recorder=self.recorder,
@@ -60,6 +60,13 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             read_models=[self.tasks],
         )
         self._batch_depth = 0
+        if missing and self.catch_up.position() > 0:
+            # A read-model table that this version adds (or that was dropped)
+            # would be empty while the tracking says the log is applied: make
+            # them all again from the log, created in the same transaction.
+            self.rebuild_read_models()
+        elif missing:
+            self.datastore.ensure_tables(self.tasks.tables)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -185,8 +192,8 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
         recorded = 0
         for task in tasks:
             recorded += len(task.events)
-            task_row = (*task.task_row[:-1], positions[recorded - 1])
-            rows.add_rows(task_row, task.facts_row, task.span_rows)
+            task_row = (*task.rows.task[:-1], positions[recorded - 1])
+            rows.add_rows(task.rows._replace(task=task_row))
         # The prepared rows are the task read model's: the only one kept.
         assert list(self.catch_up.read_models) == [self.tasks]
         written = self.catch_up.write_through(positions, rows.insert)

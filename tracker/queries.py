@@ -18,8 +18,8 @@ from domain.errors import UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
-from projections.names import SPANS, TASK_FACTS, TASKS
-from projections.plain_sql import PlainSQL, as_date, chunks, in_list
+from projections.names import OVERDUE, TASK_FACTS, TASKS
+from projections.plain_sql import PlainSQL, chunks, in_list
 from projections.runner import replay
 from tracker import schema
 from tracker.bulk_work import fewer_collections
@@ -146,10 +146,14 @@ class ReadSide:
         due_within: int | None = None,
         agency: str | None = None,
         known_at: int | None = None,
+        *,
+        encoded: bool = False,
     ) -> dict[str, Any]:
         answer, fingerprint = self._consistent(
             known_at,
-            lambda sql: reports.overdue_answer(sql, as_of, due_within, agency),
+            lambda sql: reports.overdue_answer(
+                sql, as_of, due_within, agency, encoded=encoded
+            ),
         )
         return {**answer, "ledger": fingerprint.as_dict()}
 
@@ -158,15 +162,14 @@ class ReadSide:
         codes = []
         with self.reading() as sql:
             rows = sql.rows(
-                f"SELECT f.facts, s.due_on FROM {TASK_FACTS} f"
-                f" JOIN {SPANS} s ON s.task_id = f.task_id"
-                f" WHERE s.status = 'overdue' AND {reports.COVERING}"
-                " ORDER BY f.task_id",
+                f"SELECT f.facts, o.due_day FROM {OVERDUE} o"
+                f" JOIN {TASK_FACTS} f ON f.task_id = o.task_id"
+                f" WHERE {reports.OVERDUE_COVERING} ORDER BY f.task_id",
                 as_of=as_of,
             )
-            for data, due_on in rows:
+            for data, due_day in rows:
                 facts = facts_from_dict(json.loads(data))
-                if as_date(due_on) not in facts.marked_overdue:
+                if date.fromordinal(due_day) not in facts.marked_overdue:
                     codes.append(facts.code)
         return codes
 

@@ -93,10 +93,17 @@ class Reader:
         return result
 
     def overdue_report(
-        self, as_of: date, due_within: int | None, agency: str | None
+        self,
+        as_of: date,
+        due_within: int | None,
+        agency: str | None,
+        *,
+        encoded: bool = False,
     ) -> dict[str, Any] | None:
         answered = self._answer(
-            lambda sql: reports.overdue_answer(sql, as_of, due_within, agency)
+            lambda sql: reports.overdue_answer(
+                sql, as_of, due_within, agency, encoded=encoded
+            )
         )
         if answered is None:
             return None

@@ -182,12 +182,16 @@ class Datastore:
                     sql.connection.rollback()
             raise_translated(error)
 
+    def missing_tables(self, names: Sequence[str]) -> list[str]:
+        with self.transaction(commit=False) as sql:
+            present = existing_tables(sql)
+        return [name for name in names if name not in present]
+
     def ensure_tables(self, names: Sequence[str]) -> None:
         """Create the tables that are missing (an append-only role, which may
         not create any, only looks)."""
-        with self.transaction(commit=False) as sql:
-            if set(names) <= existing_tables(sql):
-                return
+        if not self.missing_tables(names):
+            return
         with self.transaction(commit=True) as sql:
             create_missing(sql, names)
         if self.is_sqlite and not self.lock_reads:

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
+from cli.output import json_text
+from projections.reports import EncodedJSON
 from tests.cli.helpers import as_json, event_count, ok, run
 
 
@@ -174,6 +179,42 @@ def test_overdue_report_by_agency_most_overdue_first(db_url: str) -> None:
     assert [(r["code"], r["days_left"]) for r in soon["due_soon"]] == [("B-1", 5)]
     only = as_json(db_url, "overdue", "--as-of", "30/06/2023", "--agency", "so tu")
     assert only["overdue"] == []
+
+
+TRICKY_TITLE = 'Báo cáo "khẩn" về C:\\dữ liệu, đợt 2 😀'
+
+
+def test_overdue_json_is_exactly_what_json_dumps_makes_of_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The list is encoded by the database from stored entries; the bytes are
+    those ``json.dumps`` makes of the decoded answer, quotes, backslashes and
+    all, on the screen and in a file alike."""
+    _small_ledger(db_url)
+    ok(
+        db_url, "assign", "C-1", "--title", TRICKY_TITLE, "--agency", "Sở Nội vụ",
+        "--assigner", "UBND tỉnh", "--assigned", "01/02/2023", "--due", "01/03/2023",
+    )  # fmt: skip
+    args = ("overdue", "--as-of", "30/06/2023", "--due-within", "100")
+    printed = ok(db_url, *args, "--format", "json").stdout_bytes
+    data = json.loads(printed)
+    assert printed == json.dumps(data, ensure_ascii=False).encode() + b"\n"
+    assert [row["code"] for row in data["overdue"]] == ["A-2", "C-1", "A-3"]
+    assert data["overdue"][1]["title"] == TRICKY_TITLE
+    assert data["due_soon"] == []  # B-1, due 30/09, is assigned on 01/08
+    written = tmp_path / "tuan.json"
+    ok(db_url, *args, "--output", str(written))
+    assert written.read_bytes() == json.dumps(data, ensure_ascii=False).encode()
+
+
+def test_json_at_a_terminal_is_indented_encoded_list_and_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    answer = {"as_of": "2023-06-30", "overdue": EncodedJSON(b'[{"code": "A-2"}]')}
+    assert json_text(answer) == b'{"as_of": "2023-06-30", "overdue": [{"code": "A-2"}]}'
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    decoded = {"as_of": "2023-06-30", "overdue": [{"code": "A-2"}]}
+    assert json_text(answer) == json.dumps(decoded, indent=2)
 
 
 def test_overdue_report_table_and_workbook(db_url: str, tmp_path: Path) -> None:

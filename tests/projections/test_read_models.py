@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import Counter
 from datetime import date, timedelta
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from domain.rules import Status, due_in_force, status_as_of
-from projections.names import SPANS, TASK_FACTS, TASKS
+from projections.names import OVERDUE, READ_MODEL_TABLES, TASKS
 from projections.runner import LostRace
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
 from tests.strategies import BASE, assign_fields, ledger_strategy, perform
@@ -87,17 +88,54 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
             listed = {v.code: str(v.status) for v in ledger.list_tasks(as_of)}
             for code in codes:
                 assert listed[code] == str(status_as_of(ledger.task_facts(code), as_of))
-            overdue = ledger.overdue_report(as_of)["overdue"]
-            assert {row["code"]: row["days_overdue"] for row in overdue} == {
-                code: (as_of - due_in_force(ledger.task_facts(code), as_of)).days
-                for code in codes
-                if listed[code] == "overdue"
+            answer = ledger.overdue_report(as_of)
+            expected = expected_overdue(ledger, codes, as_of)
+            assert answer["overdue"] == expected
+            encoded = ledger.overdue_report(as_of, encoded=True)["overdue"]
+            assert encoded == json.dumps(expected, ensure_ascii=False).encode()
+            days = [row["days_overdue"] for row in expected]
+            assert answer["summary"] == {
+                "total": len(days),
+                **{f"over_{n}": sum(d > n for d in days) for n in (30, 60, 120)},
             }
         ledger.close()
 
 
+def expected_overdue(ledger: Any, codes: list[str], as_of: date) -> list[Any]:
+    """The overdue list computed from the aggregates, ordered the slow way:
+    agencies with the most overdue first (ties by name), then most overdue
+    first, then by code."""
+    rows = []
+    for code in codes:
+        facts = ledger.task_facts(code)
+        if status_as_of(facts, as_of) is Status.OVERDUE:
+            due = due_in_force(facts, as_of)
+            assert due is not None
+            rows.append(
+                {
+                    "code": code,
+                    "title": facts.title,
+                    "agency": facts.lead_agency,
+                    "assigner": facts.assigner,
+                    "document": facts.document,
+                    "due_on": due.isoformat(),
+                    "days_overdue": (as_of - due).days,
+                }
+            )
+    per_agency = Counter(row["agency"] for row in rows)
+    return sorted(
+        rows,
+        key=lambda r: (
+            -per_agency[r["agency"]],
+            r["agency"],
+            -r["days_overdue"],
+            r["code"],
+        ),
+    )
+
+
 def dump(ledger: Any) -> list[Any]:
-    return table_rows(ledger, TASKS, SPANS, TASK_FACTS)
+    return table_rows(ledger, *READ_MODEL_TABLES)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,3 +207,54 @@ def test_a_stale_tracking_position_loses_the_race(db_url: str) -> None:
         ledger.catch_up._move_tracking(sql, 0, 1)  # someone already moved it
     assert ledger.catch_up.position() == 1
     ledger.close()
+
+
+def _overdue_task(ledger: Any, code: str, agency: str, title: str = "") -> None:
+    ledger.assign_task(
+        actor="t",
+        **{**ASSIGNMENT, "code": code, "lead_agency": agency, "title": title or code},
+    )
+
+
+def test_the_overdue_list_is_in_code_point_order_on_every_backend(
+    db_url: str,
+) -> None:
+    """As Python orders text, whatever the database's locale: language-aware
+    collations (CI's PostgreSQL database has one) put "Sở a" before "Sở B",
+    some "NV1" before "NV-2"."""
+    ledger = make_tracker(db_url, today=lambda: TODAY)
+    for code, agency in (
+        ("NV1", "Sở b"),
+        ("NV-2", "Sở b"),
+        ("NV-3", "Sở a"),
+        ("NV-4", "Sở B"),
+    ):
+        _overdue_task(ledger, code, agency)
+    as_of = date(2024, 1, 1)
+    listed = [row["code"] for row in ledger.overdue_report(as_of)["overdue"]]
+    assert listed == ["NV-2", "NV1", "NV-4", "NV-3"]
+    codes = ["NV1", "NV-2", "NV-3", "NV-4"]
+    assert ledger.overdue_report(as_of)["overdue"] == expected_overdue(
+        ledger, codes, as_of
+    )
+    soon = ledger.overdue_report(date(2023, 3, 25), due_within=10)["due_soon"]
+    assert [row["code"] for row in soon] == ["NV-4", "NV-3", "NV-2", "NV1"]
+    ledger.close()
+
+
+def test_a_read_model_table_missing_from_an_older_ledger_is_rebuilt(
+    db_url: str,
+) -> None:
+    """A ledger written before ``overdue_entries`` existed: opening it makes
+    the read models again from the log, rather than list nothing overdue."""
+    ledger = make_tracker(db_url, today=lambda: TODAY)
+    _overdue_task(ledger, "NV-1", "Sở Nội vụ", 'Báo cáo "khẩn" C:\\dữ liệu')
+    before = dump(ledger)
+    with ledger.recorder.transaction(commit=True) as sql:
+        sql.execute(f"DROP TABLE {OVERDUE}")
+    ledger.close()
+    reopened = make_tracker(db_url, today=lambda: TODAY)
+    assert dump(reopened) == before
+    overdue = reopened.overdue_report(date(2024, 1, 1))["overdue"]
+    assert [row["title"] for row in overdue] == ['Báo cáo "khẩn" C:\\dữ liệu']
+    reopened.close()
