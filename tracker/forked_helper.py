@@ -42,9 +42,10 @@ Item = TypeVar("Item")
 Prepared = TypeVar("Prepared")
 
 # Of every CALLER_SHARE chunks, the caller prepares one and the helper the
-# rest. Measured on an import of 100,000 tasks (two cores): the caller spends
-# ~17 s writing and ~30 s of preparing is to share, so one in four evens them.
-CALLER_SHARE = 4
+# rest. Measured on an import of 100,000 tasks (two cores, py-spy): the
+# caller spends ~17 s writing and ~27 s of preparing is to share; with one in
+# four the caller was the busier by a sixth, one in five evens them.
+CALLER_SHARE = 5
 AHEAD = 4  # chunks read from the pipe and not yet used, at most
 
 _DONE = "done"

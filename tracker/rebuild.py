@@ -21,10 +21,12 @@ from projections.plain_sql import PlainSQL
 from tracker import schema
 from tracker.forked_helper import helper_available, prepared_chunks
 
-# Of every REBUILD_CALLER_SHARE batches, this process prepares one itself:
-# decoding and projecting cost it more than writing (measured on the
-# province ledger, two cores).
-REBUILD_CALLER_SHARE = 4
+# Of every REBUILD_CALLER_SHARE batches, this process prepares one itself.
+# The helper also reads the whole log, so it has the more to do: with one in
+# four, this process waited 8 of its 19 s for the helper (py-spy, province
+# ledger, two cores); with one in two, the two are within a fifth of each
+# other.
+REBUILD_CALLER_SHARE = 2
 
 
 def whole_histories(
