@@ -65,7 +65,7 @@ def test_chunks_come_in_order_the_caller_preparing_its_share(
         list(range(start, min(start + 2, 23))) for start in range(0, 23, 2)
     ]
     for number, (pid, _) in enumerate(received):
-        by_caller = number % CALLER_SHARE == CALLER_SHARE - 1
+        by_caller = number % CALLER_SHARE == 0  # the first of each share
         assert (pid == caller) is by_caller, number
     assert reaped(helpers)
 
@@ -98,7 +98,9 @@ class NeedsTwoArguments(Exception):
 
 
 def fail_oddly(chunk: list[int]) -> list[int]:
-    raise NeedsTwoArguments("this", "that")
+    if 2 in chunk:  # the second chunk: the helper's
+        raise NeedsTwoArguments("this", "that")
+    return chunk
 
 
 def test_an_error_that_cannot_travel_arrives_as_its_message() -> None:
@@ -110,7 +112,9 @@ def test_an_error_that_cannot_travel_arrives_as_its_message() -> None:
 
 
 def die(chunk: list[int]) -> list[int]:
-    os._exit(9)
+    if 2 in chunk:  # the second chunk: the helper's
+        os._exit(9)
+    return chunk
 
 
 def test_a_helper_that_dies_is_reported(helpers: list[int]) -> None:
