@@ -53,6 +53,10 @@ def main() -> None:
         ),
         ("overdue + due within 7 (query)", lambda: ledger.overdue_report(AS_OF, 7)),
         (
+            "overdue + due within 7, as JSON bytes (query)",
+            lambda: ledger.overdue_report(AS_OF, 7, encoded=True),
+        ),
+        (
             "tracker report --period 2025 --format json (process)",
             whole_process(db, "report", "--period", "2025", "--format", "json"),
         ),
