@@ -134,7 +134,7 @@ def _task_row(key: str, facts: TaskFacts, version: int, position: int) -> Row:
     )
 
 
-OVERDUE_COLUMNS = (
+ENTRY_COLUMNS = (
     "lead_agency",
     "due_day",
     "code",
@@ -240,7 +240,7 @@ class TaskRows:
         sql.insert_many(TASKS, TASK_COLUMNS, self.tasks)
         sql.insert_many(TASK_FACTS, FACT_COLUMNS, self.facts)
         sql.insert_many(SPANS, SPAN_COLUMNS, self.spans)
-        sql.insert_many(OVERDUE, OVERDUE_COLUMNS, self.overdue)
+        sql.insert_many(OVERDUE, ENTRY_COLUMNS, self.overdue)
 
 
 class TaskReadModel:
