@@ -10,6 +10,7 @@ once after it commits.
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,7 @@ from tracker.queries import ReadSide
 from tracker.store import DateAsISO
 
 CHANGE_RETRIES = 12
+logger = logging.getLogger(__name__)
 
 
 class TaskLedger(ReadSide, Audit, Archive, Application):
@@ -64,6 +66,13 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             # A read-model table that this version adds (or that was dropped)
             # would be empty while the tracking says the log is applied: make
             # them all again from the log, created in the same transaction.
+            # Logged, so a clerk who waits for it knows why (the CLI leaves
+            # warnings to Python's last-resort handler: one line on stderr).
+            logger.warning(
+                "The read models have no %s table (new in this version): "
+                "rebuilding them from the log, once.",
+                ", ".join(missing),
+            )
             self.rebuild_read_models()
         elif missing:
             self.datastore.ensure_tables(self.tasks.tables)

@@ -243,7 +243,7 @@ def test_the_overdue_list_is_in_code_point_order_on_every_backend(
 
 
 def test_a_read_model_table_missing_from_an_older_ledger_is_rebuilt(
-    db_url: str,
+    db_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A ledger written before ``overdue_entries`` existed: opening it makes
     the read models again from the log, rather than list nothing overdue."""
@@ -254,6 +254,7 @@ def test_a_read_model_table_missing_from_an_older_ledger_is_rebuilt(
         sql.execute(f"DROP TABLE {OVERDUE}")
     ledger.close()
     reopened = make_tracker(db_url, today=lambda: TODAY)
+    assert f"no {OVERDUE} table" in caplog.text
     assert dump(reopened) == before
     overdue = reopened.overdue_report(date(2024, 1, 1))["overdue"]
     assert [row["title"] for row in overdue] == ['Báo cáo "khẩn" C:\\dữ liệu']
