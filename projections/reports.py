@@ -55,8 +55,13 @@ class PeriodReport:
     ledger: Any = None  # the fingerprint of the log position it reflects
 
 
-# The one span of each task that covers the date asked about.
-COVERING = "s.valid_from <= :as_of AND s.valid_until > :as_of"
+def covering(table: str) -> str:
+    """The condition on ``table``'s spans that keeps, of each task, the one
+    span covering the date asked about (``:as_of``)."""
+    return f"{table}.valid_from <= :as_of AND {table}.valid_until > :as_of"
+
+
+COVERING = covering("s")
 GROUP_COLUMNS = {"agency": "s.lead_agency", "assigner": "s.assigner"}
 
 
@@ -110,8 +115,7 @@ CLOSED_ENTRY = (
     "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT) || '}'"
 )
 # The entries of the list on ``as_of``, in key order (``projections.schema``).
-OVERDUE_COVERING = "o.valid_from <= :as_of AND o.valid_until > :as_of"
-OVERDUE_ON = f"FROM {OVERDUE} o WHERE {OVERDUE_COVERING}"
+OVERDUE_ON = f"FROM {OVERDUE} o WHERE {covering('o')}"
 
 # As ``cli.output.json_text`` encodes for a program. One encoder, made once:
 # ``json.dumps`` with options builds one per call, which a rebuild would do

@@ -166,7 +166,7 @@ class ReadSide:
             rows = sql.rows(
                 f"SELECT f.facts, o.due_day FROM {OVERDUE} o"
                 f" JOIN {TASK_FACTS} f ON f.task_id = o.task_id"
-                f" WHERE {reports.OVERDUE_COVERING} ORDER BY f.task_id",
+                f" WHERE {reports.covering('o')} ORDER BY f.task_id",
                 as_of=as_of,
             )
             for data, due_day in rows:
