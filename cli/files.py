@@ -2,19 +2,40 @@
 
 CSV files get a UTF-8 byte-order mark, because Excel on Vietnamese Windows
 otherwise reads them as Windows-1258 and mangles every diacritic.
+
+Titles, agencies and notes are typed by clerks or imported from other
+people's spreadsheets, so a file opened in a spreadsheet must never run them:
+XLSX cells holding text are typed as text, and CSV text that a spreadsheet
+would read as a formula is escaped (``csv_cell``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import os
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
+from domain.errors import TrackerError
+
 SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "md"}
+# What makes Excel, LibreOffice or Google Sheets read a CSV field as a formula
+# (OWASP, "CSV Injection"): a leading apostrophe makes it text again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters Excel refuses in a sheet's name (openpyxl raises on them).
+_SHEET_NAME_REFUSED = re.compile(r"[\\/*?:\[\]]")
+
+
+class OutputFileError(TrackerError):
+    """A file the command would write cannot or must not be written; it is
+    checked before anything is recorded, so the user just picks another."""
+
+    exit_code = 2
 
 
 def resolve_format(fmt: str | None, output: str | None) -> str:
@@ -34,13 +55,35 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     return fmt
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV field no spreadsheet evaluates: text starting like a formula gets
+    a leading apostrophe; numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    handle: TextIO,
+    header: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    lineterminator: str = "\n",
+) -> None:
+    """Every CSV this tool writes goes through here, so every field is
+    escaped by ``csv_cell``."""
+    writer = csv.writer(handle, lineterminator=lineterminator)
+    writer.writerow([csv_cell(value) for value in header])
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
+
+
+def _joined(value: Any) -> Any:
+    return "; ".join(value) if isinstance(value, list) else value
+
+
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        values = (row.get(column) for column in columns)
-        writer.writerow(["; ".join(v) if isinstance(v, list) else v for v in values])
+    write_csv(buffer, columns, ([_joined(row.get(c)) for c in columns] for row in rows))
     return buffer.getvalue()
 
 
@@ -61,6 +104,61 @@ def emit(text: str | bytes, output: str | None, *, fmt: str) -> None:
     click.echo(f"Wrote {output}.", err=True)
 
 
+def check_writable(path: str, *, what: str, not_the_file: str | None = None) -> None:
+    """Refuse, before anything is recorded, a file that could not be written
+    afterwards, or that is ``not_the_file`` under another name (a symlink or
+    a hard link included): a command must not destroy its own input."""
+    target = Path(path)
+    resolved = target.resolve()
+    if not_the_file is not None:
+        source = Path(not_the_file)
+        same = resolved == source.resolve() or (
+            resolved.exists() and source.exists() and os.path.samefile(target, source)
+        )
+        if same:
+            raise OutputFileError(
+                f"The {what} {path} is the file being read; choose another file."
+            )
+    if resolved.exists():
+        if not resolved.is_file():
+            problem = "it is not a regular file"
+        elif not os.access(resolved, os.W_OK):
+            problem = "it is not writable"
+        else:
+            return
+    elif not resolved.parent.is_dir():
+        problem = f"the folder {resolved.parent} does not exist"
+    elif not os.access(resolved.parent, os.W_OK | os.X_OK):
+        problem = f"the folder {resolved.parent} is not writable"
+    else:
+        return
+    raise OutputFileError(f"Cannot write the {what} {path}: {problem}.")
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of ``\\/*?:[]``,
+    no apostrophe at either end (listing titles carry dates like 30/06/2023)."""
+    title = _SHEET_NAME_REFUSED.sub("-", name)[:31].strip("'")
+    return title or "tracker"
+
+
+def _append_as_text(sheet: Any, values: Sequence[Any]) -> None:
+    """Append a row whose text cells are text whatever they begin with:
+    openpyxl makes "=..." a formula and "#N/A" an error unless told, and
+    refuses the control characters that XML cannot hold."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            text = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+            text.data_type = "s"
+            cells.append(text)
+        else:
+            cells.append(value)
+    sheet.append(cells)
+
+
 def write_workbook(
     output: str,
     title: str,
@@ -75,20 +173,20 @@ def write_workbook(
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, headers, rows in sheets:
-        sheet = workbook.create_sheet(name[:31])
-        sheet.append([title])
+        sheet = workbook.create_sheet(sheet_title(name))
+        _append_as_text(sheet, [title])
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append([subtitle])
+        _append_as_text(sheet, [subtitle])
         sheet.append([])
-        sheet.append(list(headers))
+        _append_as_text(sheet, list(headers))
         for cell in sheet[4]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
-            sheet.append(list(row))
+            _append_as_text(sheet, list(row))
         if footer:
             sheet.append([])
-            sheet.append([footer])
+            _append_as_text(sheet, [footer])
         for index, header in enumerate(headers, start=1):
             longest = max(
                 [len(str(header))] + [len(str(r[index - 1] or "")) for r in rows]

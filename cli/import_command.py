@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from cli.context import AppContext, pass_app
+from cli.files import check_writable, write_csv
 from cli.progress import progress_bar
 
 
@@ -38,6 +40,8 @@ def import_tasks(
     real spreadsheet dates.
 
     Every row is checked first; unless all are valid nothing is imported.
+    The rejects file is checked before anything is imported: it must be
+    writable, and never the file being imported.
     Importing the same file again records nothing new, and a row that differs
     from what the ledger holds is reported, never overwritten.
 
@@ -49,6 +53,9 @@ def import_tasks(
     from tracker.importing import ImportRefused
     from tracker.spreadsheets import read_task_list
 
+    target = rejects or default_rejects(file)
+    if skip_invalid or rejects is not None:
+        check_writable(target, what="rejects file", not_the_file=file)
     task_list = read_task_list(file)
     ledger = app.ledger
     try:
@@ -57,31 +64,55 @@ def import_tasks(
                 task_list.rows, app.actor, skip_invalid=skip_invalid, progress=advance
             )
     except ImportRefused as refused:
-        for rejected in refused.rejected[:200]:
-            click.echo(str(rejected), err=True)
-        if len(refused.rejected) > 200:
-            click.echo(f"... and {len(refused.rejected) - 200} more rows.", err=True)
+        _echo_rejected(refused.rejected)
         raise
     message = (
         f"Imported {plan.recorded} tasks; {len(plan.unchanged)} already in the "
         f"ledger unchanged; {len(plan.rejected)} rejected."
     )
-    if plan.rejected:
-        target = rejects or str(Path(file).with_suffix("")) + ".rejected.csv"
+    if not plan.rejected:
+        app.done(message)
+        return
+    try:
         _write_rejects(target, plan.rejected)
-        message += f" Rejected rows written to {target}."
-    app.done(message)
+    except OSError as exc:
+        # Checked writable before the import, yet it failed (a full disk): the
+        # import is recorded, so say so and show the rows instead.
+        app.done(message)
+        click.echo(
+            f"Warning: cannot write the rejects file {target}: {exc.strerror}; "
+            "the rejected rows are:",
+            err=True,
+        )
+        _echo_rejected(plan.rejected)
+        return
+    app.done(f"{message} Rejected rows written to {target}.")
+
+
+def _echo_rejected(rejected: Sequence[Any], shown: int = 200) -> None:
+    for item in rejected[:shown]:
+        click.echo(str(item), err=True)
+    if len(rejected) > shown:
+        click.echo(f"... and {len(rejected) - shown} more rows.", err=True)
+
+
+def default_rejects(file: str) -> str:
+    """``nhiem-vu.xlsx`` -> ``nhiem-vu.rejected.csv``, beside the input."""
+    return str(Path(file).with_suffix("")) + ".rejected.csv"
 
 
 def _write_rejects(path: str, rejected: list) -> None:  # type: ignore[type-arg]
     columns = ["row", "reason", *dict.fromkeys(k for r in rejected for k in r.values)]
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for item in rejected:
-            writer.writerow(
+        write_csv(
+            handle,
+            columns,
+            (
                 [item.row, item.reason, *(item.values.get(c, "") for c in columns[2:])]
-            )
+                for item in rejected
+            ),
+            lineterminator="\r\n",
+        )
 
 
 COMMANDS = [import_tasks]

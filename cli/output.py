@@ -151,8 +151,10 @@ def render_rows(
     *,
     title: str | None = None,
     output: str | None = None,
+    sheet: str | None = None,
 ) -> None:
-    """Print (or write to ``output``) a listing in the requested format."""
+    """Print (or write to ``output``) a listing in the requested format;
+    ``sheet`` names the XLSX sheet (default: the title, made acceptable)."""
     if fmt == "json":
         emit(json_text(list(rows)), output, fmt=fmt)
     elif fmt == "csv":
@@ -168,7 +170,7 @@ def render_rows(
             "",
             [
                 (
-                    title or "tracker",
+                    sheet or title or "tracker",
                     [label(lang, c) for c in columns],
                     [[display(c, row.get(c), lang) for c in columns] for row in rows],
                 )

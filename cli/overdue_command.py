@@ -13,6 +13,9 @@ from cli.labels import label, ledger_footer
 from cli.output import cell, console, display, json_text, markdown_table, rich_table
 from cli.params import as_known_at_option, as_of_option, output_options
 
+# Ten years ahead is more than any weekly list needs, and keeps as_of + DAYS
+# a real date for any --as-of the tracker accepts.
+MAX_DUE_WITHIN = 3660
 OVERDUE_COLUMNS = ("agency", "code", "title", "assigner", "due_on", "days_overdue")
 SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left")
 OVERDUE_LABELS = {
@@ -36,7 +39,7 @@ def _overdue_label(lang: str, key: str) -> str:
 @as_known_at_option()
 @click.option(
     "--due-within",
-    type=click.IntRange(min=0),
+    type=click.IntRange(0, MAX_DUE_WITHIN),
     default=None,
     metavar="DAYS",
     help="Also list open tasks due in the next DAYS days.",

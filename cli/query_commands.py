@@ -146,7 +146,10 @@ def list_tasks(
     title = f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} " + (
         as_of.strftime("%d/%m/%Y")
     )
-    render_rows(rows, LIST_COLUMNS, fmt, app.lang, title=title, output=output)
+    sheet = label(app.lang, "tasks").capitalize()
+    render_rows(
+        rows, LIST_COLUMNS, fmt, app.lang, title=title, output=output, sheet=sheet
+    )
 
 
 HISTORY_COLUMNS = (
