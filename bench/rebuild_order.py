@@ -32,8 +32,8 @@ ledger = make_tracker(sys.argv[1])
 began = time.perf_counter()
 if sys.argv[2] == "log order":
     with fewer_collections(), ledger.recorder.transaction(commit=True) as sql:
-        schema.drop(sql, ledger.tasks.tables)
         schema.create_missing(sql, ledger.tasks.tables)
+        schema.empty(sql, ledger.tasks.tables)
         ledger.catch_up.reset(sql)
         count = ledger.catch_up.run(batch_size=REBUILD_BATCH)
 else:

@@ -12,12 +12,13 @@ from cli.progress import progress_bar
 
 @click.group()
 def projections() -> None:
-    """Read models built from the ledger: status and rebuild.
+    """Read models built from the ledger: status, rebuild, follow.
 
     \b
     Example:
       tracker projections status
       tracker projections rebuild
+      tracker projections follow
     """
 
 
@@ -61,6 +62,47 @@ def rebuild(app: AppContext) -> None:
     with progress_bar("Rebuilding read models", total, app.quiet) as advance:
         applied = ledger.rebuild_read_models(progress=advance)
     app.done(f"Rebuilt read models from {applied} events.")
+
+
+@projections.command()
+@click.option(
+    "--poll",
+    type=click.FloatRange(min=0.1, max=3600),
+    default=5.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Also look for new events this often (PostgreSQL wakes the "
+    "projector at each commit; SQLite does not).",
+)
+@pass_app
+def follow(app: AppContext, poll: float) -> None:
+    """Keep the read models current until stopped (SIGTERM or Ctrl-C): apply
+    every new event as it is recorded. On a shared PostgreSQL, run it as a
+    service under the projector role (see README, "A shared ledger").
+
+    \b
+    Example:
+      TRACKER_DATABASE_URL=postgresql+psycopg://tracker_projector:...@db/tracker \\
+        tracker projections follow
+    """
+    import signal
+    import threading
+
+    from domain.errors import TrackerError
+    from tracker.follower import Follower
+
+    ledger = app.ledger
+    if not ledger.projects:
+        raise TrackerError(
+            "This role may not write the read models: run the projector as the "
+            "projector role ('tracker db harden --kind projector')."
+        )
+    stop = threading.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: stop.set())
+    follower = Follower(ledger, poll_seconds=poll, stop=stop, report=click.echo)
+    position = follower.run()
+    click.echo(f"Stopped at position {position}.")
 
 
 COMMANDS = [projections]

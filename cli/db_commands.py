@@ -84,30 +84,45 @@ def check(app: AppContext, fmt: str) -> None:
 
 
 @db.command()
-@click.option("--role", required=True, help="The clerks' PostgreSQL role.")
+@click.option("--role", required=True, help="The PostgreSQL role to create or adjust.")
+@click.option(
+    "--kind",
+    type=click.Choice(["clerk", "projector"]),
+    default="clerk",
+    show_default=True,
+    help="clerk: reads, and appends events through the append functions only; "
+    "projector: the only writer of the read models.",
+)
 @click.option(
     "--password",
     default=None,
     help="Set the role's password (omit to keep or set it yourself).",
 )
 @pass_app
-def harden(app: AppContext, role: str, password: str | None) -> None:
-    """Create or adjust a PostgreSQL role that may read and append events but
-    never update or delete them (PostgreSQL only).
+def harden(app: AppContext, role: str, kind: str, password: str | None) -> None:
+    """Create or adjust a PostgreSQL role for clerks (who may read everything
+    and append events, never change a table) or for the projector (the only
+    writer of the read models). Safe to run again, e.g. to reset a password
+    or to add a clerk, by the tables' owner with CREATEROLE.
 
     \b
     Example:
       tracker --db postgresql+psycopg://admin@db.local/tracker \\
         db harden --role van_thu --password 'mật khẩu'
+      tracker --db postgresql+psycopg://admin@db.local/tracker \\
+        db harden --role tracker_projector --kind projector --password '...'
       TRACKER_DATABASE_URL=postgresql+psycopg://van_thu:...@db.local/tracker \\
         tracker list
     """
     from tracker.database import harden as harden_role
 
     app.ledger.catch_up.run()  # the tables must exist before they are granted
-    for statement in harden_role(_url(app), role, password):
+    for statement in harden_role(_url(app), role, password, kind):
         click.echo(statement + ";")
-    app.done(f"Role {role} may now read and append events, never rewrite them.")
+    if kind == "clerk":
+        app.done(f"Role {role} may now read and append events, never change them.")
+    else:
+        app.done(f"Role {role} may now keep the read models; run it as the projector.")
 
 
 COMMANDS = [db]

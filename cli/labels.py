@@ -38,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_deadline": "không thời hạn",
         "as_of": "tính đến ngày",
         "ledger": "Sổ cái: vị trí {position}, dấu vân tay {fingerprint}",
+        "behind": " (chưa tính {behind} sự kiện ghi sau vị trí này)",
     },
     "en": {
         "code": "Code",
@@ -70,6 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_deadline": "no deadline",
         "as_of": "as of",
         "ledger": "Ledger: position {position}, fingerprint {fingerprint}",
+        "behind": " ({behind} events recorded after it are not counted yet)",
     },
 }
 
@@ -93,11 +95,15 @@ def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, key)
 
 
-def ledger_footer(lang: str, ledger: dict[str, object]) -> str:
-    """The fingerprint line every report ends with (see ``verify``)."""
+def ledger_footer(lang: str, ledger: dict[str, object], behind: int = 0) -> str:
+    """The fingerprint line every report ends with (see ``verify``), and how
+    many recorded events its figures do not include yet, if any."""
     position = ledger["position"]
     fingerprint = f"{position}:{str(ledger['hash'])[:16]}"
-    return label(lang, "ledger").format(position=position, fingerprint=fingerprint)
+    footer = label(lang, "ledger").format(position=position, fingerprint=fingerprint)
+    if behind:
+        footer += label(lang, "behind").format(behind=behind)
+    return footer
 
 
 def event_name(lang: str, type_name: str) -> str:

@@ -8,6 +8,7 @@ nowhere else. Set ``TRACKER_DEBUG=1`` to see a traceback instead.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from typing import Any
@@ -137,6 +138,22 @@ def main(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> No
         from tracker.settings import default_actor
 
         ctx.obj = AppContext(db=db, actor=actor or default_actor(), lang=lang)
+        show_notices()
+
+
+class NoticeLines(logging.Handler):
+    """The application's notices (waiting for a busy database, read models
+    behind) as plain lines on stderr, wherever stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
+
+
+def show_notices() -> None:
+    notices = logging.getLogger("tracker")
+    if not any(isinstance(h, NoticeLines) for h in notices.handlers):
+        notices.addHandler(NoticeLines(logging.WARNING))
+        notices.propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

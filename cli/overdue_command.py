@@ -82,7 +82,7 @@ def overdue(
         data = app.ledger.overdue_report(
             as_of, due_within, agency, known_at=known, encoded=encoded
         )
-    footer = ledger_footer(lang, data["ledger"])
+    footer = ledger_footer(lang, data["ledger"], data["behind"])
     summary = _overdue_label(lang, "summary").format(**data["summary"])
     heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "
     heading += f"{as_of:%d/%m/%Y}"

@@ -80,6 +80,7 @@ def report_data(result: Any, by: str | None) -> dict[str, Any]:
         "as_of": result.as_of.isoformat(),
         **result.totals.as_dict(),
         "ledger": result.ledger.as_dict(),
+        "behind": result.behind,
     }
     if by:
         data["by"] = by
@@ -146,7 +147,7 @@ def report(
         f"{_form(lang, 'period')}: {result.start:%d/%m/%Y} - {result.end:%d/%m/%Y}, "
         f"{label(lang, 'as_of')} {result.as_of:%d/%m/%Y}"
     )
-    footer = ledger_footer(lang, data["ledger"])
+    footer = ledger_footer(lang, data["ledger"], data["behind"])
     form_rows = [
         {"item": item, "label": _form(lang, key), "figure": data[key]}
         for item, key in FORM_ITEMS

@@ -46,3 +46,16 @@ class IntegrityFailure(TrackerError):
     """The stored ledger does not match its own evidence."""
 
     exit_code = 4
+
+
+class DatabaseBusy(TrackerError):
+    """Another writer kept the database locked for longer than a clerk should
+    wait: like a concurrent change, nothing was recorded and a retry will do."""
+
+    exit_code = 3
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is busy (another clerk is writing); nothing was "
+            "recorded, please try again."
+        )

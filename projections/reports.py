@@ -53,6 +53,7 @@ class PeriodReport:
     totals: Figures
     groups: list[tuple[str, Figures]] = field(default_factory=list)
     ledger: Any = None  # the fingerprint of the log position it reflects
+    behind: int = 0  # events recorded beyond that position, not yet applied
 
 
 def covering(table: str) -> str:

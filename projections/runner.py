@@ -201,8 +201,10 @@ class CatchUp:
         return query
 
     def _move_tracking(self, sql: PlainSQL, start: int, end: int) -> None:
-        """Compare-and-set; the very first move inserts the row (two first
-        movers collide on its primary key, and the loser rolls back)."""
+        """Compare-and-set; the very first move inserts the row. Losing
+        either race raises ``LostRace`` without a database error, which on
+        PostgreSQL would spoil the whole transaction: a clerk's own events,
+        recorded in it just before, must still commit."""
         moved = sql.execute(
             f"UPDATE {self.tracking} SET notification_id = :end"
             " WHERE application_name = :name AND notification_id = :start",
@@ -214,15 +216,14 @@ class CatchUp:
             return
         if start != 0:
             raise LostRace
-        try:
-            sql.execute(
-                f"INSERT INTO {self.tracking} (application_name, notification_id)"
-                " VALUES (:name, :end)",
-                name=self.name,
-                end=end,
-            )
-        except IntegrityError as exc:
-            raise LostRace from exc
+        inserted = sql.execute(
+            f"INSERT INTO {self.tracking} (application_name, notification_id)"
+            " VALUES (:name, :end) ON CONFLICT (application_name) DO NOTHING",
+            name=self.name,
+            end=end,
+        )
+        if inserted != 1:
+            raise LostRace
 
     def rebuilt(self, sql: PlainSQL, head: int) -> None:
         """The read models, just rebuilt inside ``sql``'s transaction, reflect

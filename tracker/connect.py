@@ -19,7 +19,10 @@ from tracker.database import DatabaseUnavailable, redact
 SQLITE_PREFIX = "sqlite://"
 POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
 SQLITE_CACHE_KIB = 32 * 1024
-SQLITE_BUSY_SECONDS = 5.0  # what SQLAlchemy's pysqlite driver waited
+# How long one statement waits for another connection's lock. A writer that
+# cannot begin tries again (``tracker.store.Datastore``), saying after this
+# first wait that it is waiting, so a clerk never faces a silent pause.
+SQLITE_BUSY_SECONDS = 1.0
 
 # Dates are stored in SQLite as ISO text, as SQLAlchemy's ``Date`` stores them
 # (the sqlite3 module's own date adapter is deprecated). Registered here,

@@ -1,5 +1,5 @@
 """The database itself: readable connection errors, a health check, and the
-append-only clerk role on PostgreSQL.
+clerk and projector roles on PostgreSQL.
 
 Nothing here records events: these are the administrator's tools around the
 ledger, built on plain SQLAlchemy so that they work on a database the ledger
@@ -142,10 +142,21 @@ def check_database(url: str) -> DatabaseReport:
         engine.dispose()
 
 
-def harden(url: str, role: str, password: str | None = None) -> list[str]:
-    """Create or adjust ``role`` so that it may read and append events but
-    never update or delete them; it keeps full use of the read models (which
-    are rebuildable). Returns the statements run, for the record."""
+ROLE_KINDS = ("clerk", "projector")
+
+
+def harden(
+    url: str, role: str, password: str | None = None, kind: str = "clerk"
+) -> list[str]:
+    """Create or adjust ``role`` as a ``clerk`` (reads everything; appends
+    events through the append functions only, and writes no table) or as the
+    ``projector`` (reads the ledger; the only writer of the read models).
+
+    Repeatable, and runnable by an administrator who owns the tables and may
+    create roles without being a superuser: every privilege is revoked and
+    granted again, and role attributes only a superuser may set are left
+    alone unless one runs it. Returns the statements run, for the record.
+    """
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -153,30 +164,42 @@ def harden(url: str, role: str, password: str | None = None) -> list[str]:
         raise TrackerError(
             f"{role!r} is not a plain role name (lower-case letters, digits, _)."
         )
+    if kind not in ROLE_KINDS:
+        raise TrackerError(f"{kind!r} is not a kind of role; use clerk or projector.")
     engine = _engine(url)
     if engine.dialect.name != "postgresql":
         engine.dispose()
-        raise TrackerError("An append-only role needs PostgreSQL; SQLite has no roles.")
-    events, chain = LEDGER_TABLES
+        raise TrackerError("Separate roles need PostgreSQL; SQLite has no roles.")
     shown: list[str] = []
     try:
         with engine.begin() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
+            superuser = bool(
+                connection.execute(
+                    text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                ).scalar()
+            )
+            existing = connection.execute(
+                text(
+                    "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls"
+                    " OR rolreplication FROM pg_roles WHERE rolname = :role"
+                ),
+                {"role": role},
             ).first()
+            if existing is not None and existing[0] and not superuser:
+                raise TrackerError(
+                    f"Role {role} may administer the server (superuser, create "
+                    "roles or databases, bypass row security, replicate); only a "
+                    "superuser can take that away before it becomes a "
+                    f"{kind}."
+                )
             schema = connection.execute(text("SELECT current_schema()")).scalar()
             role_sql = (
-                f"{'ALTER' if exists else 'CREATE'} ROLE {role} LOGIN NOSUPERUSER "
-                "NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                f"{'ALTER' if existing is not None else 'CREATE'} ROLE {role} LOGIN"
             )
-            statements = [
-                f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
-                f"REVOKE ALL ON {events}, {chain} FROM {role}",
-                f"GRANT SELECT, INSERT ON {events}, {chain} TO {role}",
-                f"GRANT USAGE, SELECT ON SEQUENCE {events}_id_seq TO {role}",
-                f"GRANT SELECT, INSERT, UPDATE, DELETE ON {TRACKING_TABLE}, "
-                f"{', '.join(READ_MODEL_TABLES)} TO {role}",
-            ]
+            if superuser:
+                role_sql += (
+                    " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION"
+                )
             if password:
                 quoted = "'" + password.replace("'", "''") + "'"
                 connection.exec_driver_sql(f"{role_sql} PASSWORD {quoted}")
@@ -184,7 +207,7 @@ def harden(url: str, role: str, password: str | None = None) -> list[str]:
             else:
                 connection.exec_driver_sql(role_sql)
                 shown.append(role_sql)
-            for statement in statements:
+            for statement in _grants(role, str(schema), kind):
                 connection.exec_driver_sql(statement)
                 shown.append(statement)
     except SQLAlchemyError as exc:
@@ -192,3 +215,28 @@ def harden(url: str, role: str, password: str | None = None) -> list[str]:
     finally:
         engine.dispose()
     return shown
+
+
+def _grants(role: str, schema: str, kind: str) -> list[str]:
+    """Everything ``role`` may do, after taking away all it could before."""
+    from tracker.pg_append import function_signatures
+
+    functions = ", ".join(function_signatures(APPLICATION))
+    statements = [
+        f'GRANT USAGE ON SCHEMA "{schema}" TO {role}',
+        f"REVOKE ALL ON {', '.join(ALL_TABLES)} FROM {role}",
+        f"REVOKE ALL ON SEQUENCE {LEDGER_TABLES[0]}_id_seq FROM {role}",
+        f"REVOKE ALL ON FUNCTION {functions} FROM {role}",
+    ]
+    if kind == "clerk":
+        return [
+            *statements,
+            f"GRANT SELECT ON {', '.join(ALL_TABLES)} TO {role}",
+            f"GRANT EXECUTE ON FUNCTION {functions} TO {role}",
+        ]
+    return [
+        *statements,
+        f"GRANT SELECT ON {', '.join(LEDGER_TABLES)} TO {role}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON {TRACKING_TABLE}, "
+        f"{', '.join(READ_MODEL_TABLES)} TO {role}",
+    ]

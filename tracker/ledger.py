@@ -19,9 +19,19 @@ from datetime import date
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.utils import get_topic
 
-from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
+from domain.errors import (
+    ConcurrentChange,
+    DatabaseBusy,
+    DuplicateTask,
+    IntegrityFailure,
+    TaskRuleError,
+    TrackerError,
+    UnknownTask,
+)
 from domain.facts import TaskFacts
 from domain.task import Task, normalise_code, task_id
 from projections.runner import CatchUp
@@ -35,6 +45,24 @@ from tracker.store import DateAsISO
 
 CHANGE_RETRIES = 12
 logger = logging.getLogger(__name__)
+
+
+def event_topics() -> tuple[list[str], list[str], list[str]]:
+    """The topics of the events this ledger records, those of them that
+    create an aggregate, and the aggregates' own: what PostgreSQL's append
+    function lets anyone write (``tracker.pg_append``)."""
+    events = [
+        kind
+        for kind in vars(Task).values()
+        if isinstance(kind, type)
+        and issubclass(kind, Task.Event)
+        and kind is not Task.Event
+    ]
+    return (
+        [get_topic(kind) for kind in events],
+        [get_topic(kind) for kind in events if issubclass(kind, Aggregate.Created)],
+        [get_topic(Task)],
+    )
 
 
 class TaskLedger(ReadSide, Audit, Archive, Application):
@@ -62,19 +90,26 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             read_models=[self.tasks],
         )
         self._batch_depth = 0
-        if missing and self.catch_up.position() > 0:
+        self.recorder.install_append_path(*event_topics())  # type: ignore[attr-defined]
+        # Whether this role writes the read models: on a hardened PostgreSQL
+        # a clerk may only append, and a projector keeps them current.
+        self.projects = self.recorder.may_write(  # type: ignore[attr-defined]
+            self.recorder.tracking_table  # type: ignore[attr-defined]
+        )
+        self._warned = False
+        if missing and self.catch_up.position() > 0 and self.projects:
             # A read-model table that this version adds (or that was dropped)
             # would be empty while the tracking says the log is applied: make
             # them all again from the log, created in the same transaction.
-            # Logged, so a clerk who waits for it knows why (the CLI leaves
-            # warnings to Python's last-resort handler: one line on stderr).
+            # Logged, so a clerk who waits for it knows why (the CLI shows
+            # the tracker's warnings as lines on stderr).
             logger.warning(
                 "The read models have no %s table (new in this version): "
                 "rebuilding them from the log, once.",
                 ", ".join(missing),
             )
             self.rebuild_read_models()
-        elif missing:
+        elif missing and self.projects:
             self.datastore.ensure_tables(self.tasks.tables)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -83,16 +118,63 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
 
     # -- writing --------------------------------------------------------------
 
+    def save(self, *objs: Any, **kwargs: Any) -> list[Any]:
+        """Record the events, their chain rows and their read-model rows in
+        one transaction: all of it, or nothing.
+
+        The read-model rows are written through from the events in memory
+        when the read models stand right before them; otherwise (another
+        writer's events are still to apply) they are caught up from the log
+        once the events are committed, at once or when the open batch ends.
+        """
+        with self.recorder.transaction(commit=True):  # type: ignore[attr-defined]
+            recordings = super().save(*objs, **kwargs)
+            current = self._write_through(
+                [recording.domain_event for recording in recordings],
+                [recording.notification.id for recording in recordings],
+            )
+        if not current and self._batch_depth == 0:
+            self.refresh_read_models()
+        return recordings
+
     def _notify(self, recordings: list[Any]) -> None:
-        """After every save, bring the read models up to date: with the events
-        just recorded when the read models stood right before them, else
-        from the log (at once, or when the open batch ends)."""
-        applied = self.catch_up.apply_recorded(
-            [recording.domain_event for recording in recordings],
-            [recording.notification.id for recording in recordings],
-        )
-        if not applied and self._batch_depth == 0:
+        """Nothing: ``save`` writes the read models in its own transaction."""
+
+    def _write_through(self, events: list[Any], positions: list[int]) -> bool:
+        """Apply events just recorded, in the recording transaction; ``False``
+        when the read models must catch up from the log instead. A role that
+        does not write the read models leaves them to the projector."""
+        return not self.projects or self.catch_up.apply_recorded(events, positions)
+
+    def refresh_read_models(self) -> None:
+        """Catch the read models up with the log after a commit, if this
+        role writes them.
+
+        What was recorded is committed by now, so a failure here is not a
+        refusal: it is said on stderr, the command goes on, and reports
+        answer from the read models as they stand and say how far behind
+        they are.
+        """
+        if not self.projects:
+            return
+        try:
             self.catch_up.run(blocking=False)
+        except DatabaseBusy:
+            return  # another process is applying them
+        except Exception as error:
+            self._read_models_failed(error)
+
+    def _read_models_failed(self, error: Exception) -> None:
+        if self._warned:
+            return
+        self._warned = True
+        logger.warning(
+            "Everything recorded is kept, but the read models could not be "
+            "brought up to date (%s: %s); reports say how far behind they are. "
+            "Run 'tracker projections rebuild'.",
+            type(error).__name__,
+            error,
+        )
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -110,7 +192,7 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             finally:
                 self._batch_depth -= 1
         if self._batch_depth == 0:
-            self.catch_up.run()
+            self.refresh_read_models()
 
     def _load(self, code: str) -> Task:
         try:
@@ -205,9 +287,11 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             rows.add_rows(task.rows._replace(task=task_row))
         # The prepared rows are the task read model's: the only one kept.
         assert list(self.catch_up.read_models) == [self.tasks]
-        written = self.catch_up.write_through(positions, rows.insert)
+        written = not self.projects or self.catch_up.write_through(
+            positions, rows.insert
+        )
         if not written and self._batch_depth == 0:
-            self.catch_up.run(blocking=False)
+            self.refresh_read_models()
 
     def import_task_list(
         self,
@@ -326,6 +410,28 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             for code in self.overdue_codes(as_of):
                 self._change(code, mark)
         return len(marked)
+
+    def restore_lines(
+        self, lines: Iterable[str], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Load an export (``Archive.restore_lines``) and build the read models
+        from it in the same transaction: a file whose events the read models
+        cannot take is refused whole, like a broken chain, and nothing is kept.
+        """
+        with self.recorder.transaction(commit=True) as sql:  # type: ignore[attr-defined]
+            self.recorder.lock_appends(sql)  # type: ignore[attr-defined]
+            count = super().restore_lines(lines, progress)
+            try:
+                # The helper could not see these rows before they commit.
+                self.rebuild_read_models(in_helper=False)
+            except TrackerError:
+                raise
+            except Exception as error:
+                raise IntegrityFailure(
+                    "The file's events cannot be applied to the read models "
+                    f"({type(error).__name__}: {error}); nothing was restored."
+                ) from None
+        return count
 
     # -- reading the ledger itself ----------------------------------------------
 

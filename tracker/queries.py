@@ -8,13 +8,15 @@ before it is answered.
 from __future__ import annotations
 
 import json
+import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from domain.errors import UnknownTask
+from domain.errors import DatabaseBusy, UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.task import normalise_code
 from projections import reports
@@ -25,6 +27,12 @@ from tracker import schema
 from tracker.bulk_work import fewer_collections
 from tracker.chain import Fingerprint
 from tracker.connect import Location, connect
+
+# How long a report waits for the projector to reach the end of the log
+# (a clerk's role on a hardened PostgreSQL does not write the read models).
+READ_WAIT_SECONDS = 2.0
+READ_POLL_SECONDS = 0.05
+logger = logging.getLogger(__name__)
 
 # Events per rebuild batch: 5,000 (about 1,000 tasks) is as fast as 10,000
 # and holds 30 MiB less in batches queued from the helper.
@@ -49,7 +57,10 @@ class ReadSide:
     mapper: Any
     catch_up: Any
     tasks: Any
+    projects: bool
+    _warned: bool
     fingerprint: Callable[..., Fingerprint]
+    _read_models_failed: Callable[[Exception], None]
 
     @contextmanager
     def reading(self, known_at: int | None = None) -> Iterator[PlainSQL]:
@@ -57,7 +68,7 @@ class ReadSide:
         when the log ended at position ``known_at`` (rebuilt in memory from
         the events up to there, with the same projection code)."""
         if known_at is None or known_at >= self.catch_up.head():
-            self.catch_up.run()
+            self.bring_up_to_date()
             with self.recorder.transaction(commit=False) as sql:
                 yield sql
             return
@@ -77,10 +88,36 @@ class ReadSide:
         finally:
             memory.close()
 
+    def bring_up_to_date(self) -> None:
+        """Before answering from the read models: catch them up with the log
+        when this role writes them, or give the projector a moment
+        (``READ_WAIT_SECONDS``) to do it. Either way the answer then comes from
+        the read models as they stand, saying how far behind they are."""
+        if self.projects:
+            try:
+                self.catch_up.run()
+            except DatabaseBusy:
+                pass  # another process is applying them: answer as they stand
+            except Exception as error:
+                self._read_models_failed(error)
+            return
+        deadline = time.monotonic() + READ_WAIT_SECONDS
+        while self.catch_up.lag() and time.monotonic() < deadline:
+            time.sleep(READ_POLL_SECONDS)
+        behind = self.catch_up.lag()
+        if behind and not self._warned:
+            self._warned = True
+            logger.warning(
+                "The read models are %d events behind the ledger (is 'tracker "
+                "projections follow' running?); answering from them as they stand.",
+                behind,
+            )
+
     def _consistent(
         self, known_at: int | None, query: Callable[[PlainSQL], Any]
-    ) -> tuple[Any, Fingerprint]:
-        """Run ``query`` and name the log position its answer reflects.
+    ) -> tuple[Any, Fingerprint, int]:
+        """Run ``query``; name the log position its answer reflects, and how
+        many events the log holds beyond it.
 
         Under READ COMMITTED (PostgreSQL) another clerk may commit between two
         statements, so the position is read before and after: a moved position
@@ -89,11 +126,12 @@ class ReadSide:
         while True:
             with self.reading(known_at) as sql:
                 if known_at is not None and known_at < self.catch_up.head():
-                    return query(sql), self.fingerprint(known_at)
+                    return query(sql), self.fingerprint(known_at), 0
                 before = self.catch_up.position(sql)
                 answer = query(sql)
                 if self.catch_up.position(sql) == before:
-                    return answer, self.fingerprint(before)
+                    behind = max(self.catch_up.head() - before, 0)
+                    return answer, self.fingerprint(before), behind
 
     def list_tasks(
         self, as_of: date, known_at: int | None = None, **filters: Any
@@ -135,11 +173,12 @@ class ReadSide:
         by: str | None = None,
         known_at: int | None = None,
     ) -> reports.PeriodReport:
-        result, fingerprint = self._consistent(
+        result, fingerprint, behind = self._consistent(
             known_at,
             lambda sql: reports.period_report(sql, start, end, as_of, by),
         )
         result.ledger = fingerprint
+        result.behind = behind
         return result
 
     def overdue_report(
@@ -151,13 +190,13 @@ class ReadSide:
         *,
         encoded: bool = False,
     ) -> dict[str, Any]:
-        answer, fingerprint = self._consistent(
+        answer, fingerprint, behind = self._consistent(
             known_at,
             lambda sql: reports.overdue_answer(
                 sql, as_of, due_within, agency, encoded=encoded
             ),
         )
-        return {**answer, "ledger": fingerprint.as_dict()}
+        return {**answer, "ledger": fingerprint.as_dict(), "behind": behind}
 
     def overdue_codes(self, as_of: date) -> list[str]:
         """Open tasks overdue on ``as_of`` whose lapsed deadline is unmarked."""

@@ -108,4 +108,4 @@ class Reader:
         if answered is None:
             return None
         answer, fingerprint = answered
-        return {**answer, "ledger": fingerprint.as_dict()}
+        return {**answer, "ledger": fingerprint.as_dict(), "behind": 0}

@@ -102,8 +102,8 @@ def rebuild(
         in_helper=helped,
         caller_share=REBUILD_CALLER_SHARE,
     ) as batches:
-        schema.drop(sql, read_model.tables)
         schema.create_missing(sql, read_model.tables)
+        schema.empty(sql, read_model.tables)
         for count, rows in batches:
             rows.insert(sql)
             applied += count

@@ -1,10 +1,10 @@
-"""Creating and dropping the tables, on the run-time connection.
+"""Creating and emptying the tables, on the run-time connection.
 
 The tables are defined once, as SQLAlchemy Core (``tracker.tables`` for the
 ledger, ``projections.schema`` for the read models). SQLAlchemy is imported
 only when a table is missing: its definitions are compiled to DDL for the
 connection's database and run on that connection, inside its transaction (a
-rebuild drops and re-creates the read models atomically). Opening an existing
+rebuild empties and refills the read models atomically). Opening an existing
 ledger costs one query and imports nothing.
 """
 
@@ -35,9 +35,11 @@ def create_missing(sql: PlainSQL, names: Sequence[str]) -> list[str]:
     return missing
 
 
-def drop(sql: PlainSQL, names: Sequence[str]) -> None:
+def empty(sql: PlainSQL, names: Sequence[str]) -> None:
+    """Delete every row of the tables ``names``, keeping the tables: the
+    privileges ``tracker db harden`` granted on them stay as they are."""
     for name in names:
-        sql.execute(f"DROP TABLE IF EXISTS {name}")
+        sql.execute(f"DELETE FROM {name}" if sql.is_sqlite else f"TRUNCATE {name}")
 
 
 def ddl(names: Sequence[str], kind: str) -> list[str]:

@@ -12,21 +12,21 @@ unchanged; the tables are still defined as SQLAlchemy Core, ``tracker.tables``),
 the read models and their tracking in the very transaction the recorder uses,
 and eventsourcing's own ``IntegrityError`` for a conflicting append.
 
-Appends are serialised. On PostgreSQL, by a transaction-scoped advisory lock
-rather than ``LOCK TABLE ... IN EXCLUSIVE MODE``, which PostgreSQL only grants
-to roles that may UPDATE, DELETE or TRUNCATE the table, and the append-only
-clerk role (``tracker db harden``) has none of those. On SQLite, by the
-database's own write lock, taken when a writing transaction begins
-(``BEGIN IMMEDIATE``). Under the lock the next positions are known, so events
-go in at explicit positions with one ``executemany``, and each event's chain
-row is written in the same transaction, chaining onto the hash committed just
-before it.
+Appends are serialised, and every event gets a chain row in the same
+transaction, chaining onto the hash committed just before it. On SQLite, by
+the database's own write lock, taken when a writing transaction begins
+(``BEGIN IMMEDIATE``); under the lock the next positions are known, so events
+go in at explicit positions with one ``executemany``. On PostgreSQL, by the
+append functions of ``tracker.pg_append``, which lock, number, chain and
+insert on the server: the clerks' role may call them and insert nothing
+itself, so raw SQL cannot write a malformed event or chain row either.
 """
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, date, datetime
@@ -42,7 +42,9 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 
+from domain.errors import DatabaseBusy, TrackerError
 from projections.plain_sql import PlainSQL, chunks, in_list
+from tracker import pg_append
 from tracker.chain import GENESIS, chain_hash
 from tracker.connect import connect, locate
 from tracker.ids import from_stored_id, to_stored_id
@@ -62,6 +64,30 @@ PERSISTENCE_ERRORS = (
     "NotSupportedError",
     "DatabaseError",
 )
+# SQLite's "busy" and "locked" result codes (their extended codes share the
+# low byte), and PostgreSQL's lock timeout, deadlock and serialisation
+# failure: another writer was in the way, and trying again will do.
+SQLITE_BUSY_CODES = (5, 6)
+POSTGRES_BUSY_STATES = ("55P03", "40P01", "40001")
+# How long a writer waits for the database before it gives up (exit 3), and
+# after how long it says that it is waiting.
+BUSY_WAIT_SECONDS = 15.0
+BUSY_NOTICE_SECONDS = 1.0
+logger = logging.getLogger(__name__)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a driver's error means "another writer holds the lock"."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in SQLITE_BUSY_CODES
+    return getattr(error, "sqlstate", None) in POSTGRES_BUSY_STATES
+
+
+def waiting_notice() -> None:
+    """A warning (one line on stderr, from the CLI) so that a clerk knows
+    the command has not hung."""
+    logger.warning("Waiting for the database: another clerk is writing...")
 
 
 def utc_now_text() -> str:
@@ -70,18 +96,14 @@ def utc_now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def advisory_key(name: str) -> int:
-    """A stable signed 64-bit key for ``pg_advisory_xact_lock``."""
-    digest = hashlib.sha256(name.encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big", signed=True)
-
-
 def translated(error: Exception) -> Exception:
     """eventsourcing's exception for a driver's error (the application and
     the use cases catch ``eventsourcing.persistence.IntegrityError``); any
     other exception as it is."""
     if not type(error).__module__.startswith(DRIVER_MODULES):
         return error
+    if is_busy(error):
+        return DatabaseBusy()
     for kind in type(error).__mro__:
         if kind.__name__ in PERSISTENCE_ERRORS:
             return getattr(persistence, kind.__name__)(error)  # type: ignore[no-any-return]
@@ -153,7 +175,7 @@ class Datastore:
         try:
             sql = self._connection()
             if self.is_sqlite:  # psycopg begins by itself on first use
-                sql.execute("BEGIN IMMEDIATE" if commit else "BEGIN")
+                self._begin(sql, commit)
             self._local.current = (sql, commit)
             try:
                 yield sql
@@ -166,6 +188,27 @@ class Datastore:
         finally:
             if lock is not None:
                 lock.release()
+
+    @staticmethod
+    def _begin(sql: PlainSQL, commit: bool) -> None:
+        """Begin a SQLite transaction; a writing one takes the file's write
+        lock now, waiting for another writer (saying so after a second) up
+        to ``BUSY_WAIT_SECONDS``, then giving up with ``DatabaseBusy``."""
+        if not commit:
+            sql.execute("BEGIN")
+            return
+        deadline = time.monotonic() + BUSY_WAIT_SECONDS
+        noticed = False
+        while True:
+            try:
+                sql.execute("BEGIN IMMEDIATE")
+                return
+            except DatabaseBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                if not noticed:
+                    waiting_notice()
+                    noticed = True
 
     @staticmethod
     def _end(sql: PlainSQL, commit: bool) -> None:
@@ -216,7 +259,6 @@ class LedgerRecorder(ApplicationRecorder):
         self.chain_table = f"{prefix}_chain"
         self.tracking_table = f"{prefix}_tracking"
         self.is_sqlite = datastore.is_sqlite
-        self.write_lock_key = advisory_key(f"{self.events_table}:append")
 
     def reopened(self) -> LedgerRecorder | None:
         """A recorder on connections of its own to the same database, for a
@@ -240,6 +282,15 @@ class LedgerRecorder(ApplicationRecorder):
             [self.events_table, self.chain_table, self.tracking_table]
         )
 
+    def may_write(self, table: str) -> bool:
+        """Whether this role may change ``table`` (always, on SQLite)."""
+        if self.is_sqlite:
+            return True
+        with self.transaction(commit=False) as sql:
+            return bool(
+                sql.scalar("SELECT has_table_privilege(:table, 'UPDATE')", table=table)
+            )
+
     def transaction(self, commit: bool = True) -> AbstractContextManager[PlainSQL]:
         return self.datastore.transaction(commit)
 
@@ -248,9 +299,61 @@ class LedgerRecorder(ApplicationRecorder):
         return to_stored_id(value, self.is_sqlite)
 
     def lock_appends(self, sql: PlainSQL) -> None:
-        """Serialise appends until commit (see the module docstring)."""
-        if not self.is_sqlite:
-            sql.rows("SELECT pg_advisory_xact_lock(:key)", key=self.write_lock_key)
+        """Serialise appends until commit (see the module docstring): on
+        PostgreSQL by the append-lock function, waiting for another writer
+        (saying so after a second) up to ``BUSY_WAIT_SECONDS``."""
+        if self.is_sqlite:
+            return  # BEGIN IMMEDIATE took the file's write lock
+        lock, _ = pg_append.function_names(self.prefix)
+        wait_ms = int(BUSY_NOTICE_SECONDS * 1000)
+        deadline = time.monotonic() + BUSY_WAIT_SECONDS
+        noticed = False
+        while not self._on_server(sql, f"SELECT {lock}(:wait_ms)", wait_ms=wait_ms):
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy()
+            if not noticed:
+                waiting_notice()
+                noticed = True
+
+    def _on_server(self, sql: PlainSQL, statement: str, **parameters: Any) -> Any:
+        """Call one of the append functions; their absence (a database made
+        by an older version, whose owner has not opened it since) is said
+        in one line."""
+        try:
+            return sql.scalar(statement, **parameters)
+        except persistence.ProgrammingError as error:
+            if getattr(error.__cause__, "sqlstate", None) != "42883":
+                raise
+            raise TrackerError(
+                "This database has no append function yet: its owner must run "
+                "'tracker db init' once (and 'tracker db harden' again)."
+            ) from None
+
+    def install_append_path(
+        self, topics: Sequence[str], created: Sequence[str], aggregates: Sequence[str]
+    ) -> None:
+        """On PostgreSQL, (re)create the append functions when they are
+        missing or differ from this version's, if this role owns the events
+        table (a clerk's role only uses them)."""
+        if self.is_sqlite:
+            return
+        with self.transaction(commit=True) as sql:
+            owner = sql.scalar(
+                "SELECT tableowner = current_user FROM pg_tables"
+                " WHERE schemaname = current_schema() AND tablename = :table",
+                table=self.events_table,
+            )
+            if not owner:
+                return
+            schema = str(sql.scalar("SELECT current_schema()"))
+            statements = pg_append.definitions(
+                self.prefix, schema, topics, created, aggregates
+            )
+            installed = pg_append.installed_bodies(sql, self.prefix)
+            if sorted(installed.values()) == sorted(pg_append.bodies_of(statements)):
+                return
+            for statement in statements:
+                sql.execute(statement)
 
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -269,8 +372,23 @@ class LedgerRecorder(ApplicationRecorder):
             return self._append(sql, events)
 
     def _append(self, sql: PlainSQL, events: Sequence[EncodedEvent]) -> list[int]:
-        """Append events at the next positions, with their chain rows."""
+        """Append events at the next positions, with their chain rows (on
+        PostgreSQL, by the append function, which computes them itself)."""
         self.lock_appends(sql)
+        if not self.is_sqlite:
+            _, append = pg_append.function_names(self.prefix)
+            return list(
+                self._on_server(
+                    sql,
+                    f"SELECT {append}(CAST(:ids AS uuid[]),"
+                    " CAST(:versions AS bigint[]), CAST(:topics AS text[]),"
+                    " CAST(:states AS bytea[]))",
+                    ids=[self.uuid_value(event[0]) for event in events],
+                    versions=[event[1] for event in events],
+                    topics=[event[2] for event in events],
+                    states=[event[3] for event in events],
+                )
+            )
         last = sql.scalar(f"SELECT max(id) FROM {self.events_table}") or 0
         positions = list(range(last + 1, last + 1 + len(events)))
         sql.insert_many(

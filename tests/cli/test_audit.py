@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -260,3 +261,51 @@ def test_restore_needs_an_empty_database(db_url: str, tmp_path: Path) -> None:
     ok(db_url, "export", str(exported))
     result = run(db_url, "restore", str(exported))
     assert result.exit_code == 1 and "empty database" in result.stderr
+
+
+def _forged_export(lines: list[str], position: int, change: Any) -> str:
+    """An export whose event at ``position`` was changed by ``change`` and
+    whose chain was recomputed around it, so that only its content is wrong."""
+    from uuid import UUID
+
+    records = [json.loads(line) for line in lines]
+    previous = GENESIS
+    for record in records[:-1]:
+        if record["position"] == position:
+            change(record["state"])
+        state = json.dumps(
+            record["state"], separators=(",", ":"), ensure_ascii=False
+        ).encode("utf-8")
+        record["previous_hash"] = previous
+        record["hash"] = previous = chain_hash(
+            previous,
+            record["position"],
+            UUID(record["originator_id"]),
+            record["originator_version"],
+            record["topic"],
+            state,
+            record["recorded_at"],
+        )
+    records[-1]["head"]["hash"] = previous
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(
+    db_url: str, tmp_path: Path
+) -> None:
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    ok(source, "batch", "-", input=LEDGER + "\n")
+    exported = tmp_path / "so-cai.jsonl"
+    ok(source, "export", str(exported))
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    forged = tmp_path / "forged.jsonl"
+    forged.write_text(_forged_export(lines, 2, lambda state: state.pop("title")))
+    result = run(db_url, "restore", str(forged))
+    assert result.exit_code == 4, result.output
+    assert "nothing was restored" in result.stderr
+    assert "Traceback" not in result.output
+    assert sql(db_url, "SELECT count(*) FROM tracker_events") == [(0,)]
+    assert sql(db_url, "SELECT count(*) FROM tracker_chain") == [(0,)]
+    assert sql(db_url, "SELECT count(*) FROM tasks_view") == [(0,)]
+    ok(db_url, "restore", str(exported))  # the genuine file goes in whole
+    assert as_json(db_url, "report", "--period", "2023-H1")["assigned"] == 3

@@ -98,8 +98,10 @@ def test_missing_tables_are_created_once_from_their_definitions() -> None:
     assert schema.create_missing(sql, READ_MODEL_TABLES) == []
     indexes = {row[0] for row in sql.rows("SELECT name FROM sqlite_master")}
     assert {"task_status_spans_by_assignment", "ix_overdue_entries_task_id"} <= indexes
-    schema.drop(sql, READ_MODEL_TABLES)
-    assert not schema.existing_tables(sql) & set(READ_MODEL_TABLES)
+    sql.execute("INSERT INTO task_facts (task_id, facts) VALUES ('x', '{}')")
+    schema.empty(sql, READ_MODEL_TABLES)
+    assert set(READ_MODEL_TABLES) <= schema.existing_tables(sql)
+    assert sql.scalar("SELECT count(*) FROM task_facts") == 0
 
 
 def test_postgresql_gets_its_own_types_from_the_same_definitions() -> None:

@@ -17,8 +17,14 @@ from tracker.wiring import make_tracker
 ASSIGN: dict[str, Any] = ASSIGNMENT
 
 
+STATE = b'{"originator_topic":"domain.task:Task","x":1}'
+
+
 def stored(originator_id: Any, version: int) -> StoredEvent:
-    return StoredEvent(originator_id, version, "tests:Event", b'{"x":1}')
+    """An event of a topic the ledger records (PostgreSQL's append function
+    refuses others): a task's creation first, then progress notes."""
+    topic = "domain.task:Task." + ("Assigned" if version == 1 else "ProgressNoted")
+    return StoredEvent(originator_id, version, topic, STATE)
 
 
 def count(ledger: Any, table: str) -> int:
@@ -36,8 +42,8 @@ def test_events_come_back_as_they_went_in_with_consecutive_positions(
     assert list(positions) == [1, 2]
     again = ledger.recorder.select_events(aggregate)
     assert [(e.originator_version, e.state) for e in again] == [
-        (1, b'{"x":1}'),
-        (2, b'{"x":1}'),
+        (1, STATE),
+        (2, STATE),
     ]
     latest = ledger.recorder.select_events(aggregate, desc=True, limit=1)
     assert [e.originator_version for e in latest] == [2]

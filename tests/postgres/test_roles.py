@@ -1,0 +1,247 @@
+"""PostgreSQL's roles: clerks append through the append functions and change
+no table; the projector alone keeps the read models; an administrator who is
+not a superuser can harden again."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+from uuid import uuid4
+
+import psycopg
+import pytest
+
+from tests.cli.helpers import ASSIGN, as_json, event_count, ok, run
+from tests.conftest import TODAY, postgres_url, reset_postgres
+from tests.postgres.workers import clerk
+from tracker.database import ALL_TABLES
+from tracker.follower import Follower
+from tracker.wiring import make_tracker
+
+CLERK, PROJECTOR = "tracker_t13_clerk", "tracker_t13_projector"
+PASSWORD = "mk'1"
+WRITERS = 8
+
+
+def as_role(url: str, role: str, password: str = PASSWORD) -> str:
+    """``url`` with another user and password."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{role}:{password}@{rest.split('@', 1)[1]}"
+
+
+def raw(url: str) -> Any:
+    """A plain psycopg connection, as a clerk with a SQL client would have."""
+    return psycopg.connect("postgresql://" + url.split("://", 1)[1])
+
+
+@pytest.fixture
+def hardened() -> Iterator[str]:
+    url = postgres_url()
+    reset_postgres(url)
+    ok(url, "db", "init")
+    ok(url, "db", "harden", "--role", CLERK, "--password", PASSWORD)
+    ok(url, "db", "harden", "--role", PROJECTOR, "--kind", "projector",
+       "--password", PASSWORD)  # fmt: skip
+    yield url
+
+
+def refused(connection: Any, statement: str, *params: Any) -> str:
+    """Run ``statement`` in a transaction of its own; the error it met."""
+    try:
+        with connection.transaction():
+            connection.execute(statement, params or None)
+    except psycopg.Error as error:
+        return str(error)
+    return "accepted"
+
+
+def test_a_clerk_may_change_no_table_and_append_only_through_the_functions(
+    hardened: str,
+) -> None:
+    ok(as_role(hardened, CLERK), *ASSIGN)
+    with raw(as_role(hardened, CLERK)) as connection:
+        for table in ALL_TABLES:
+            column = connection.execute(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = %s ORDER BY ordinal_position LIMIT 1",
+                (table,),
+            ).fetchone()[0]
+            for statement in (
+                f"UPDATE {table} SET {column} = {column}",
+                f"DELETE FROM {table}",
+                f"TRUNCATE {table}",
+                f"INSERT INTO {table} DEFAULT VALUES",
+            ):
+                assert "permission denied" in refused(connection, statement), (
+                    statement
+                )
+            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        for statement in (
+            "SELECT pg_advisory_xact_lock(1)",  # harmless now: appends ignore it
+            "SELECT tracker_lock_appends(10)",
+        ):
+            assert refused(connection, statement) == "accepted"
+
+
+def append(connection: Any, topic: str, version: int, state: dict[str, Any]) -> str:
+    return refused(
+        connection,
+        "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])",
+        [uuid4()],
+        [version],
+        [topic],
+        [json.dumps(state).encode()],
+    )
+
+
+def test_the_append_function_refuses_what_the_tracker_never_writes(
+    hardened: str,
+) -> None:
+    created = {"originator_topic": "domain.task:Task"}
+    date = {"_type_": "date_iso", "_data_": "2023-02-14"}
+    with raw(as_role(hardened, CLERK)) as connection:
+        for topic, version, state in (
+            ("os:system", 1, created),  # a topic that is no event of the ledger
+            ("domain.task:Task.Completed", 1, created),  # created by a completion
+            ("domain.task:Task.Assigned", 2, created),  # a version out of nowhere
+            ("domain.task:Task.Assigned", 1, {"originator_topic": "os:system"}),
+            ("domain.task:Task.Assigned", 1, [1, 2]),  # no JSON object
+            (
+                "domain.task:Task.Assigned",
+                1,
+                {**created, "due_on": {**date, "_data_": "0001-01-01"}},
+            ),
+        ):
+            assert "append:" in append(connection, topic, version, state), topic
+        assert "invalid" in refused(
+            connection,
+            "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[],"
+            " %s::bytea[])",
+            [uuid4()],
+            [1],
+            ["domain.task:Task.Assigned"],
+            [b"\xff not json"],
+        )
+        accepted = append(
+            connection, "domain.task:Task.Assigned", 1, {**created, "on": date}
+        )
+        assert accepted == "accepted"
+    assert ok(hardened, "verify").exit_code == 0  # its chain row is sound
+
+
+def test_a_clerks_report_waits_briefly_then_says_how_far_behind_it_is(
+    hardened: str,
+) -> None:
+    clerk_url = as_role(hardened, CLERK)
+    ok(clerk_url, *ASSIGN)
+    began = time.monotonic()
+    result = run(clerk_url, "report", "--period", "2023-H1", "--format", "json")
+    waited = time.monotonic() - began
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["behind"] == 1 and report["assigned"] == 0
+    assert "1 events behind" in result.stderr
+    assert waited >= 1.0  # it gave the projector a chance (the wait is asserted
+    # only from below: the upper bound would be a statement about the machine)
+    listed = run(clerk_url, "list", "--format", "json")
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+    assert run(clerk_url, "projections", "follow").exit_code == 1  # not its job
+
+
+def follow(url: str) -> tuple[threading.Thread, threading.Event, list[str]]:
+    """A projector on ``url``, in a thread; its stop switch and its log."""
+    stop = threading.Event()
+    lines: list[str] = []
+    ledger = make_tracker(url, today=lambda: TODAY)
+
+    def serve() -> None:
+        try:
+            Follower(ledger, poll_seconds=5, stop=stop, report=lines.append).run()
+        finally:
+            ledger.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return thread, stop, lines
+
+
+def wait_until_current(url: str, seconds: float = 30) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while True:
+        status = as_json(url, "projections", "status")[0]
+        if status["behind"] == 0 or time.monotonic() > deadline:
+            return status
+        time.sleep(0.1)
+
+
+def test_the_projector_keeps_reports_current_while_eight_clerks_write(
+    hardened: str,
+) -> None:
+    clerk_url = as_role(hardened, CLERK)
+    thread, stop, lines = follow(as_role(hardened, PROJECTOR))
+    try:
+        codes = [f"NV-{n:02d}" for n in range(10)]
+        for code in codes:
+            ok(clerk_url, "assign", code, *ASSIGN[2:])
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(WRITERS) as pool:
+            results = pool.starmap(
+                clerk, [(clerk_url, n, 40, codes) for n in range(WRITERS)]
+            )
+        assert sum(r["recorded"] for r in results) > 0
+        status = wait_until_current(clerk_url)
+        assert status["behind"] == 0 and status["head"] == event_count(hardened)
+        live = as_json(clerk_url, "report", "--period", "2023-H1")
+        assert live["behind"] == 0 and live["assigned"] == len(codes)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
+    assert any(line.startswith("Applied") for line in lines)
+    ok(hardened, "projections", "rebuild")  # the owner's replay agrees
+    rebuilt = as_json(hardened, "report", "--period", "2023-H1")
+    assert rebuilt == live
+    assert ok(hardened, "verify").exit_code == 0
+
+
+@pytest.fixture
+def admin_schema() -> Iterator[str]:
+    """An administrator who owns the tracker's schema and may create roles,
+    without being a superuser."""
+    url = postgres_url()
+    with raw(url) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tracker_t13 CASCADE")
+        exists = connection.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = 'tracker_t13_admin'"
+        ).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        connection.execute(
+            f"{verb} ROLE tracker_t13_admin LOGIN CREATEROLE NOSUPERUSER"
+            " PASSWORD 'admin'"
+        )
+        connection.execute("CREATE SCHEMA tracker_t13 AUTHORIZATION tracker_t13_admin")
+    admin = as_role(url, "tracker_t13_admin", "admin")
+    yield f"{admin}?options=-csearch_path%3Dtracker_t13"
+    with raw(url) as connection:
+        connection.execute("DROP SCHEMA IF EXISTS tracker_t13 CASCADE")
+
+
+def test_hardening_is_repeatable_by_an_administrator_who_is_no_superuser(
+    admin_schema: str,
+) -> None:
+    clerk = "tracker_t13_clerk2"
+    ok(admin_schema, "db", "init")
+    ok(admin_schema, "db", "harden", "--role", clerk, "--password", "first")
+    ok(admin_schema, "db", "harden", "--role", clerk, "--password", "second")
+    ok(admin_schema, "db", "harden", "--role", PROJECTOR + "2", "--kind", "projector")
+    clerk_url = as_role(admin_schema, clerk, "second")
+    ok(clerk_url, *ASSIGN)
+    assert run(as_role(admin_schema, clerk, "first"), "list").exit_code == 1
+    assert event_count(admin_schema) == 1
+    assert ok(clerk_url, "verify").exit_code == 0
+    refusal = run(admin_schema, "db", "harden", "--role", "postgres")
+    assert refusal.exit_code == 1 and "superuser" in refusal.stderr
