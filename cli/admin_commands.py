@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
 from cli.context import AppContext, pass_app
 from cli.progress import progress_bar
+
+
+def require_projector(app: AppContext) -> Any:
+    """The ledger, if this role may write the read models (on a hardened
+    PostgreSQL only the owner and the projector may)."""
+    from domain.errors import TrackerError
+
+    ledger = app.ledger
+    if not ledger.projects:
+        raise TrackerError(
+            "This role may not write the read models: run this as the owner or "
+            "as the projector role ('tracker db harden --kind projector')."
+        )
+    return ledger
 
 
 @click.group()
@@ -57,7 +72,7 @@ def rebuild(app: AppContext) -> None:
     Example:
       tracker projections rebuild
     """
-    ledger = app.ledger
+    ledger = require_projector(app)
     total = ledger.projection_status().head
     with progress_bar("Rebuilding read models", total, app.quiet) as advance:
         applied = ledger.rebuild_read_models(progress=advance)
@@ -88,15 +103,9 @@ def follow(app: AppContext, poll: float) -> None:
     import signal
     import threading
 
-    from domain.errors import TrackerError
     from tracker.follower import Follower
 
-    ledger = app.ledger
-    if not ledger.projects:
-        raise TrackerError(
-            "This role may not write the read models: run the projector as the "
-            "projector role ('tracker db harden --kind projector')."
-        )
+    ledger = require_projector(app)
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, lambda *_: stop.set())

@@ -59,6 +59,7 @@ class ReadSide:
     tasks: Any
     projects: bool
     _warned: bool
+    _batch_depth: int
     fingerprint: Callable[..., Fingerprint]
     _read_models_failed: Callable[[Exception], None]
 
@@ -101,6 +102,8 @@ class ReadSide:
             except Exception as error:
                 self._read_models_failed(error)
             return
+        if self._batch_depth:
+            return  # the events of the open batch are not the projector's yet
         deadline = time.monotonic() + READ_WAIT_SECONDS
         while self.catch_up.lag() and time.monotonic() < deadline:
             time.sleep(READ_POLL_SECONDS)

@@ -76,9 +76,7 @@ def test_a_clerk_may_change_no_table_and_append_only_through_the_functions(
                 f"TRUNCATE {table}",
                 f"INSERT INTO {table} DEFAULT VALUES",
             ):
-                assert "permission denied" in refused(connection, statement), (
-                    statement
-                )
+                assert "permission denied" in refused(connection, statement), statement
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()
         for statement in (
             "SELECT pg_advisory_xact_lock(1)",  # harmless now: appends ignore it
@@ -119,8 +117,7 @@ def test_the_append_function_refuses_what_the_tracker_never_writes(
             assert "append:" in append(connection, topic, version, state), topic
         assert "invalid" in refused(
             connection,
-            "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[],"
-            " %s::bytea[])",
+            "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])",
             [uuid4()],
             [1],
             ["domain.task:Task.Assigned"],
@@ -149,7 +146,9 @@ def test_a_clerks_report_waits_briefly_then_says_how_far_behind_it_is(
     # only from below: the upper bound would be a statement about the machine)
     listed = run(clerk_url, "list", "--format", "json")
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
-    assert run(clerk_url, "projections", "follow").exit_code == 1  # not its job
+    for job in ("follow", "rebuild"):  # not a clerk's
+        refusal = run(clerk_url, "projections", job)
+        assert refusal.exit_code == 1 and "may not write" in refusal.stderr
 
 
 def follow(url: str) -> tuple[threading.Thread, threading.Event, list[str]]:
@@ -245,3 +244,26 @@ def test_hardening_is_repeatable_by_an_administrator_who_is_no_superuser(
     assert ok(clerk_url, "verify").exit_code == 0
     refusal = run(admin_schema, "db", "harden", "--role", "postgres")
     assert refusal.exit_code == 1 and "superuser" in refusal.stderr
+
+
+def test_a_clerks_import_does_not_wait_for_its_own_events(
+    hardened: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside the import's transaction the read models trail by the events
+    it recorded itself, which the projector cannot see yet: no waiting."""
+
+    def no_waiting(seconds: float) -> None:
+        raise AssertionError("the import waited for the projector")
+
+    table = tmp_path / "nhiem-vu.csv"
+    table.write_text(
+        "Mã,Nội dung nhiệm vụ,Cơ quan chủ trì,Cơ quan giao,Ngày giao\n"
+        + "".join(
+            f"NV-{n},Rà soát,Sở Tư pháp,UBND tỉnh,14/02/2023\n" for n in range(1001)
+        ),  # two chunks: the second is planned after the first is recorded
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("tracker.queries.time.sleep", no_waiting)
+    result = ok(as_role(hardened, CLERK), "import", str(table))
+    assert "Imported 1001 tasks" in result.stdout
+    assert event_count(hardened) == 1001
