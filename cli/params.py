@@ -7,19 +7,23 @@ from typing import Any
 
 import click
 
-from domain.dates import DateParseError, parse_date, parse_moment
+from domain.dates import DateParseError, out_of_range, parse_date, parse_moment
+from domain.limits import in_date_range
 
 
 class DateParam(click.ParamType):
     """``14/02/2023``, ``14/2/23``, ``2023-02-14``, ``ngày 14 tháng 02 năm 2023``,
-    ``today``, ``+10d``, ``eom``: a bad one is a usage error naming it."""
+    ``today``, ``+10d``, ``eom``: a bad one, or one outside the dates the
+    tracker accepts, is a usage error naming it."""
 
     name = "DATE"
 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> date:
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
+            if not in_date_range(value):
+                self.fail(str(out_of_range(value.isoformat())), param, ctx)
             return value
         from tracker.settings import today_in_vietnam
 
@@ -45,6 +49,8 @@ class MomentParam(click.ParamType):
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> datetime:
         if isinstance(value, datetime):
+            if not in_date_range(value.date()):
+                self.fail(str(out_of_range(value.isoformat())), param, ctx)
             return value
         from tracker.settings import VIETNAM, today_in_vietnam
 

@@ -11,7 +11,7 @@ from datetime import date
 from domain.dates import show_date
 from domain.errors import TaskRuleError
 from domain.facts import TaskFacts
-from domain.text import normalise
+from domain.limits import checked_text
 
 
 def require(condition: bool, message: str) -> None:
@@ -40,8 +40,7 @@ def not_before_assignment(facts: TaskFacts, what: str, on: date) -> None:
         )
 
 
-def cleaned_text(value: str, what: str) -> str:
-    cleaned = normalise(value)
-    if not cleaned:
-        raise TaskRuleError(f"The {what} must not be empty.")
-    return cleaned
+def cleaned_text(value: str, what: str, limit: int) -> str:
+    """A text that must be given, as stored, within ``limit`` characters and
+    free of control characters (``domain.limits``)."""
+    return checked_text(value, what, limit)

@@ -15,11 +15,18 @@ from domain.checks import (
     not_in_future,
     require,
 )
-from domain.citation import parse_citation
+from domain.citation import checked_citation, parse_citation
 from domain.dates import DateParseError, parse_date, show_date
-from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
-from domain.text import normalise
+from domain.limits import (
+    NOTE_LENGTH,
+    TITLE_LENGTH,
+    ValueRefused,
+    checked_co_agencies,
+    checked_name,
+    checked_text,
+    text_of,
+)
 
 CORRECTABLE_FIELDS = (
     "title",
@@ -40,22 +47,39 @@ TEXT_FIELDS = {
 }
 _DATE_FIELDS = ("assigned_on", "due_on", "completed_on")
 _NO_DATE = ("", "none", "-", "khong", "không")
+# What a refusal calls each field, as the commands that set it do.
+FIELD_LABELS = {
+    "title": "title",
+    "assigner": "assigner",
+    "agency": "lead agency",
+    "co_agencies": "co-agency",
+    "doc": "document citation",
+    "assigned_on": "assignment date",
+    "due_on": "due date",
+    "completed_on": "completion date",
+}
 
 
 def canonical_value(field: str, value: str, today: date) -> str:
-    """Corrections store text; dates as ISO, lists comma-separated."""
+    """Corrections store text; dates as ISO, lists comma-separated. The new
+    value is held to the limits of the field it corrects."""
+    label = FIELD_LABELS[field]
     if field in _DATE_FIELDS:
-        if field == "due_on" and normalise(value).casefold() in _NO_DATE:
+        text = checked_text(value, label, NOTE_LENGTH, required=False)
+        if field == "due_on" and text.casefold() in _NO_DATE:
             return ""
         try:
-            return parse_date(value, today).isoformat()
+            return parse_date(text, today).isoformat()
         except DateParseError as exc:
-            raise TaskRuleError(str(exc)) from None
+            raise ValueRefused(label, f"{label.capitalize()}: {exc}") from None
     if field == "co_agencies":
-        return ", ".join(normalise(a) for a in value.split(",") if normalise(a))
+        names = [name for name in text_of(value, label).split(",") if name.strip()]
+        return ", ".join(checked_co_agencies(names))
     if field == "doc":
-        return normalise(value)
-    return cleaned_text(value, field)
+        return checked_citation(value).text
+    if field == "title":
+        return cleaned_text(value, label, TITLE_LENGTH)
+    return checked_name(value, label)
 
 
 def current_value(facts: TaskFacts, field: str) -> str:

@@ -4,7 +4,9 @@ Day first (``14/02/2023``, ``14/2/23``, ``14.02.2023``), ISO
 (``2023-02-14``), the written form of official documents (``ngày 14 tháng 02
 năm 2023``) and relative forms (``today``, ``+10d``, ``eom``). Parsing is
 strict on purpose: ``31/02/2023`` is a typing mistake to report, never a date
-to guess. ``today`` is always passed in, so the rules stay pure.
+to guess. ``today`` is always passed in, so the rules stay pure. A date
+outside the range the tracker accepts (``domain.limits``) is refused like a
+malformed one, relative forms that run off the calendar included.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
+from domain.limits import EARLIEST_DATE, LATEST_DATE, show_range
 from domain.text import fold
 
 
@@ -35,6 +38,9 @@ _NAMED = {
     "ngay mai": 1,
 }
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+# More digits than any step within the accepted range needs (300 years are
+# 109,572 days): refused before ``int`` is asked to read thousands of digits.
+_MAX_STEP_DIGITS = 6
 
 # Searched for inside longer text such as a document citation.
 DATE_IN_TEXT = re.compile(
@@ -66,22 +72,47 @@ def parse_date(text: str, today: date) -> date:
     raw = text.strip()
     if match := _DAY_FIRST.match(raw):  # most dates, without folding them first
         day, month, year = match.groups()
-        return _build(raw, _full_year(year), int(month), int(day))
+        parsed = _build(raw, _full_year(year), int(month), int(day))
+    else:
+        parsed = _parse_other(raw, today)
+    if EARLIEST_DATE <= parsed <= LATEST_DATE:
+        return parsed
+    raise out_of_range(raw)
+
+
+def out_of_range(raw: str) -> DateParseError:
+    """The refusal of a date the tracker does not accept (``domain.limits``)."""
+    return DateParseError(
+        f"{raw!r} is outside the dates the tracker accepts ({show_range()})."
+    )
+
+
+def _shifted(raw: str, today: date, step: timedelta | relativedelta) -> date:
+    """``today`` moved by ``step``; off the calendar is out of range."""
+    try:
+        return today + step
+    except (OverflowError, ValueError):
+        raise out_of_range(raw) from None
+
+
+def _parse_other(raw: str, today: date) -> date:
     key = fold(raw).replace(",", " ")
     key = " ".join(key.split())
     if not key:
         raise DateParseError("An empty value is not a date.")
     if key in _NAMED:
-        return today + timedelta(days=_NAMED[key])
+        return _shifted(raw, today, timedelta(days=_NAMED[key]))
+    if match := _RELATIVE.match(key):
+        sign, amount, unit = match.groups()
+        if len(amount.lstrip("0")) > _MAX_STEP_DIGITS:
+            raise out_of_range(raw)
+        step = int(amount) * (1 if sign == "+" else -1)
+        return _shifted(raw, today, relativedelta(**{_UNITS[unit]: step}))
     if key in ("eom", "cuoi thang"):
         last = calendar.monthrange(today.year, today.month)[1]
         return today.replace(day=last)
     if key in ("eoy", "cuoi nam"):
         return date(today.year, 12, 31)
-    if match := _RELATIVE.match(key):
-        sign, amount, unit = match.groups()
-        step = int(amount) * (1 if sign == "+" else -1)
-        return today + relativedelta(**{_UNITS[unit]: step})
     if match := _ISO.match(key):
         year, month, day = match.groups()
         return _build(raw, int(year), int(month), int(day))
@@ -125,30 +156,38 @@ def parse_moment(
         raise DateParseError(f"{raw!r} is not a time: {exc}.") from None
     zone = tz
     if offset := match.group("tz"):
-        if offset == "z":
-            zone = UTC
-        else:
-            sign = 1 if offset[0] == "+" else -1
-            digits = offset[1:].replace(":", "")
-            zone = timezone(
-                sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-            )
+        zone = UTC if offset == "z" else _offset(raw, offset)
     return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _offset(raw: str, offset: str) -> timezone:
+    """``+07:00``: an offset from UTC, less than a day, in whole minutes."""
+    sign = 1 if offset[0] == "+" else -1
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise DateParseError(
+            f"{raw!r} has no valid offset from UTC: {offset} (write +07:00)."
+        )
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def find_date(text: str) -> date | None:
     """Return the first well-formed date written inside ``text``, if any.
 
-    Used on citations, where a wrong date is kept as typed rather than refused.
+    Used on citations, where a wrong date is kept as typed rather than refused:
+    an impossible date, or one outside the accepted range, is not read.
     """
     for match in DATE_IN_TEXT.finditer(fold(text)):
         day, month, year = (
             match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
         )
         try:
-            return date(int(year), int(month), int(day))
+            found = date(int(year), int(month), int(day))
         except ValueError:
             continue
+        if EARLIEST_DATE <= found <= LATEST_DATE:
+            return found
     return None
 
 

@@ -3,7 +3,8 @@
 ``calendar`` uses calendar boundaries. ``decree09`` follows Decree
 09/2019/NĐ-CP on reporting regimes: a period ends on the 14th of its last
 month and starts on the 15th of the month before its first month (the half
-year 2023-H1 runs 15/12/2022 to 14/06/2023).
+year 2023-H1 runs 15/12/2022 to 14/06/2023). Only the years of the dates the
+tracker accepts (``domain.limits``) name a period.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+
+from domain.limits import EARLIEST_DATE, LATEST_DATE
 
 CUTOFFS = ("calendar", "decree09")
 
@@ -58,6 +61,11 @@ def _months(text: str) -> tuple[int, int, int]:
 def parse_period(text: str, cutoff: str = "calendar") -> Period:
     """The dates a named period covers under the given cut-off convention."""
     year, first_month, months = _months(text)
+    if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
+        raise PeriodParseError(
+            f"{text!r} is outside the years the tracker accepts "
+            f"({EARLIEST_DATE.year} to {LATEST_DATE.year})."
+        )
     first = date(year, first_month, 1)
     last_month = first + relativedelta(months=months - 1)
     if cutoff == "decree09":

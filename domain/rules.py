@@ -101,7 +101,9 @@ class StatusSpan:
 
 
 def _change_points(facts: TaskFacts) -> list[date]:
-    """Every date on which the status, due date or completion may change."""
+    """Every date on which the status, due date or completion may change.
+
+    A task due on ``date.max`` is never overdue: no day follows it."""
     points = {facts.assigned_on}
     for deadline in facts.deadlines:
         points.add(deadline.set_on)
@@ -116,6 +118,14 @@ def _change_points(facts: TaskFacts) -> list[date]:
     return sorted(points)
 
 
+def _day_before(first: date) -> date:
+    """A date inside the span before the first change point. When that point
+    is ``date.min`` the span holds no date at all; probing ``date.min`` itself
+    gives it the status of the next span, into which it then merges, so the
+    timeline still starts unbounded and never steps off the calendar."""
+    return first - timedelta(days=1) if first > date.min else first
+
+
 def status_spans(facts: TaskFacts) -> list[StatusSpan]:
     """The whole timeline of ``status_as_of`` as contiguous spans."""
     points = _change_points(facts)
@@ -123,7 +133,7 @@ def status_spans(facts: TaskFacts) -> list[StatusSpan]:
     spans: list[StatusSpan] = []
     for index, start in enumerate(starts):
         until = points[index] if index < len(points) else None
-        probe = start if start is not None else points[0] - timedelta(days=1)
+        probe = start if start is not None else _day_before(points[0])
         status, due, completed = _standing(facts, probe)
         if spans and (spans[-1].status, spans[-1].due_on, spans[-1].completed_on) == (
             status,

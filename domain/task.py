@@ -19,7 +19,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from domain.checks import cleaned_text, not_before_assignment, not_in_future, require
-from domain.citation import parse_citation
+from domain.citation import checked_citation
 from domain.corrections import (
     CORRECTABLE_FIELDS,
     apply_correction,
@@ -30,15 +30,22 @@ from domain.corrections import (
 from domain.dates import show_date
 from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
+from domain.limits import (
+    CITATION_LENGTH,
+    NOTE_LENGTH,
+    TITLE_LENGTH,
+    checked_actor,
+    checked_co_agencies,
+    checked_code,
+    checked_date,
+    checked_name,
+    checked_optional_date,
+    checked_text,
+)
 from domain.rules import due_in_force
-from domain.text import fold, normalise
+from domain.text import fold, normalise_code
 
 TASK_NAMESPACE = uuid.UUID("6f1d8a52-3c1b-5e0a-9a57-7c2f0d9e4b11")
-
-
-def normalise_code(code: str) -> str:
-    """Task codes are matched without regard to case or surrounding spaces."""
-    return normalise(code).upper()
 
 
 @lru_cache(maxsize=8192)
@@ -161,6 +168,9 @@ class Task(Aggregate):
             return apply_correction(facts, self.field, self.new_value)
 
     # -- commands -----------------------------------------------------------
+    # Each command first holds every value it was given to ``domain.limits``
+    # (values come from the command line, from spreadsheet cells and from
+    # Python callers alike), then checks the rules, then triggers its event.
 
     @classmethod
     def assign(
@@ -177,24 +187,31 @@ class Task(Aggregate):
         actor: str,
         today: date,
     ) -> Task:
-        code = cleaned_text(normalise_code(code), "task code")
+        code = checked_code(code)
+        assigned_on = checked_date(assigned_on, "assignment date")
+        due_on = checked_optional_date(due_on, "due date")
+        actor = checked_actor(actor)
+        title = cleaned_text(title, "title", TITLE_LENGTH)
+        assigner = checked_name(assigner, "assigner")
+        lead_agency = checked_name(lead_agency, "lead agency")
+        co_agencies = checked_co_agencies(co_agencies)
+        citation = checked_citation(document)
         if due_on is not None and due_on < assigned_on:
             raise TaskRuleError(
                 f"Task {code}: the due date {show_date(due_on)} is before the "
                 f"assignment date {show_date(assigned_on)}."
             )
         not_in_future(code, "assignment", assigned_on, today)
-        citation = parse_citation(document)
         return cls._create(
             cls.Assigned,
             id=task_id(code),
             effective_on=assigned_on,
             actor=actor,
             code=code,
-            title=cleaned_text(title, "title"),
-            assigner=cleaned_text(assigner, "assigner"),
-            lead_agency=cleaned_text(lead_agency, "lead agency"),
-            co_agencies=[cleaned_text(a, "co-agency") for a in co_agencies],
+            title=title,
+            assigner=assigner,
+            lead_agency=lead_agency,
+            co_agencies=co_agencies,
             document=citation.text,
             document_number=citation.number,
             document_date=citation.issued_on,
@@ -229,6 +246,11 @@ class Task(Aggregate):
         actor: str,
         today: date,
     ) -> None:
+        to = checked_date(to, "new due date")
+        on = checked_date(on, "extension date")
+        reason = _optional(reason, "reason for the extension", NOTE_LENGTH)
+        document = _optional(document, "extension document", CITATION_LENGTH)
+        actor = checked_actor(actor)
         facts = self.facts
         self._check_open("extended")
         self._check_effective("extension", on, today)
@@ -254,15 +276,18 @@ class Task(Aggregate):
             effective_on=on,
             actor=actor,
             due_on=to,
-            reason=normalise(reason),
-            document=normalise(document),
+            reason=reason,
+            document=document,
         )
 
     def reassign(
         self, *, agency: str, on: date, reason: str, actor: str, today: date
     ) -> None:
+        agency = checked_name(agency, "lead agency")
+        on = checked_date(on, "reassignment date")
+        reason = _optional(reason, "reason for the reassignment", NOTE_LENGTH)
+        actor = checked_actor(actor)
         facts = self.facts
-        agency = cleaned_text(agency, "lead agency")
         require(
             not facts.is_cancelled,
             f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
@@ -278,19 +303,20 @@ class Task(Aggregate):
             effective_on=on,
             actor=actor,
             lead_agency=agency,
-            reason=normalise(reason),
+            reason=reason,
         )
 
     def note_progress(self, *, text: str, on: date, actor: str, today: date) -> None:
+        text = cleaned_text(text, "progress note", NOTE_LENGTH)
+        on = checked_date(on, "progress note date")
+        actor = checked_actor(actor)
         self._check_effective("progress note", on, today)
-        self.trigger_event(
-            self.ProgressNoted,
-            effective_on=on,
-            actor=actor,
-            text=cleaned_text(text, "progress note"),
-        )
+        self.trigger_event(self.ProgressNoted, effective_on=on, actor=actor, text=text)
 
     def complete(self, *, on: date, document: str, actor: str, today: date) -> None:
+        on = checked_date(on, "completion date")
+        document = _optional(document, "completion document", CITATION_LENGTH)
+        actor = checked_actor(actor)
         facts = self.facts
         self._check_open("completed")
         self._check_effective("completion", on, today)
@@ -303,10 +329,13 @@ class Task(Aggregate):
                 f"it was reopened on {show_date(reopened_on)}.",
             )
         self.trigger_event(
-            self.Completed, effective_on=on, actor=actor, document=normalise(document)
+            self.Completed, effective_on=on, actor=actor, document=document
         )
 
     def reopen(self, *, on: date, reason: str, actor: str, today: date) -> None:
+        on = checked_date(on, "reopening date")
+        reason = cleaned_text(reason, "reason for reopening", NOTE_LENGTH)
+        actor = checked_actor(actor)
         facts = self.facts
         completion = facts.current_completion
         require(
@@ -320,24 +349,23 @@ class Task(Aggregate):
             f"completion date {show_date(completion.completed_on)}.",
         )
         not_in_future(facts.code, "reopening", on, today)
-        self.trigger_event(
-            self.Reopened,
-            effective_on=on,
-            actor=actor,
-            reason=cleaned_text(reason, "reason for reopening"),
-        )
+        self.trigger_event(self.Reopened, effective_on=on, actor=actor, reason=reason)
 
     def cancel(
         self, *, on: date, reason: str, document: str, actor: str, today: date
     ) -> None:
+        on = checked_date(on, "cancellation date")
+        reason = cleaned_text(reason, "reason for cancelling", NOTE_LENGTH)
+        document = _optional(document, "cancellation document", CITATION_LENGTH)
+        actor = checked_actor(actor)
         self._check_open("cancelled")
         self._check_effective("cancellation", on, today)
         self.trigger_event(
             self.Cancelled,
             effective_on=on,
             actor=actor,
-            reason=cleaned_text(reason, "reason for cancelling"),
-            document=normalise(document),
+            reason=reason,
+            document=document,
         )
 
     def lapsed_deadline(self, as_of: date) -> date | None:
@@ -351,7 +379,12 @@ class Task(Aggregate):
         return due
 
     def mark_overdue(self, *, as_of: date, actor: str) -> bool:
-        """Record that the deadline in force lapsed; once per deadline."""
+        """Record that the deadline in force lapsed; once per deadline.
+
+        The day after a lapsed deadline is at most ``as_of``, so checking
+        ``as_of`` keeps the event's date within the accepted range."""
+        as_of = checked_date(as_of, "as-of date")
+        actor = checked_actor(actor)
         due = self.lapsed_deadline(as_of)
         if due is None:
             return False
@@ -370,10 +403,12 @@ class Task(Aggregate):
         facts = self.facts
         require(
             field in CORRECTABLE_FIELDS,
-            f"'{field}' cannot be corrected; choose one of "
+            f"{field!r} cannot be corrected; choose one of "
             f"{', '.join(CORRECTABLE_FIELDS)}.",
         )
-        reason = cleaned_text(reason, "reason for the correction")
+        reason = cleaned_text(reason, "reason for the correction", NOTE_LENGTH)
+        actor = checked_actor(actor)
+        today = checked_date(today, "correction date")  # the event's own date
         require(
             field != "completed_on" or facts.current_completion is not None,
             f"Task {facts.code} is not completed; there is no completion date "
@@ -396,3 +431,8 @@ class Task(Aggregate):
             new_value=new_value,
             reason=reason,
         )
+
+
+def _optional(value: str, field: str, limit: int) -> str:
+    """A text the clerk may leave empty (a reason, a document)."""
+    return checked_text(value, field, limit, required=False)
