@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from domain.dates import DateParseError
 from domain.errors import TaskRuleError
 from domain.facts import TaskFacts, facts_from_dict
+from domain.limits import printable
 from domain.task import Task, normalise_code
 from domain.text import normalise
 from projections.tasks import TaskRowSet, rows_of
@@ -39,7 +40,7 @@ class Rejected:
     values: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        code = f" ({self.code})" if self.code else ""
+        code = f" ({printable(self.code)})" if self.code else ""
         return f"row {self.row}{code}: {self.reason}"
 
 

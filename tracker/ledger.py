@@ -33,6 +33,7 @@ from domain.errors import (
     UnknownTask,
 )
 from domain.facts import TaskFacts
+from domain.limits import checked_code
 from domain.task import Task, normalise_code, task_id
 from projections.runner import CatchUp
 from projections.tasks import TaskReadModel
@@ -195,10 +196,11 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             self.refresh_read_models()
 
     def _load(self, code: str) -> Task:
+        code = checked_code(code)  # so that a refusal never echoes a control
         try:
             return self.repository.get(task_id(code))  # type: ignore[return-value]
         except AggregateNotFoundError:
-            raise UnknownTask(normalise_code(code)) from None
+            raise UnknownTask(code) from None
 
     def exists(self, code: str) -> bool:
         return bool(self.existing_codes([code]))
@@ -218,12 +220,12 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
                 time.sleep(random.uniform(0, 0.005) * attempt)  # let the winner go
                 continue
             return task.facts
-        raise ConcurrentChange(normalise_code(code))
+        raise ConcurrentChange(checked_code(code))
 
     def assign_task(self, *, actor: str, **fields: Any) -> TaskFacts:
-        code = fields["code"]
+        code = checked_code(fields["code"])
         if self.exists(code):
-            raise DuplicateTask(normalise_code(code))
+            raise DuplicateTask(code)
         task = Task.assign(actor=actor, today=self.today(), **fields)
         try:
             self.save(task)

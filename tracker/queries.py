@@ -18,7 +18,7 @@ from typing import Any
 
 from domain.errors import DatabaseBusy, UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
-from domain.task import normalise_code
+from domain.limits import checked_code
 from projections import reports
 from projections.names import OVERDUE, TASK_FACTS, TASKS
 from projections.plain_sql import PlainSQL, chunks, in_list
@@ -145,10 +145,11 @@ class ReadSide:
 
     def show_task(self, code: str, known_at: int | None = None) -> TaskFacts:
         """One task's facts, from the read model kept by the log."""
+        code = checked_code(code)
         with self.reading(known_at) as sql:
-            facts = self.tasks.facts_of(sql, normalise_code(code))
+            facts = self.tasks.facts_of(sql, code)
         if facts is None:
-            raise UnknownTask(normalise_code(code))
+            raise UnknownTask(code)
         return facts
 
     def facts_by_code(self, codes: list[str]) -> dict[str, TaskFacts]:
