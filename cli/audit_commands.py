@@ -31,26 +31,54 @@ class FingerprintParam(click.ParamType):
     help="Also prove the ledger still holds the history a report printed "
     "(copy POS:HASH from its footer).",
 )
+@click.option(
+    "--read-models",
+    is_flag=True,
+    help="Also prove that the read models, which reports count from, equal a "
+    "replay of the log.",
+)
 @pass_app
-def verify(app: AppContext, fingerprint: Any) -> None:
+def verify(app: AppContext, fingerprint: Any, read_models: bool) -> None:
     """Recompute the hash chain of every recorded event.
 
     Exits 0 when intact; exits 4 and names the first broken position and its
-    task when an event was altered, removed or inserted outside the tool, or
-    when the ledger no longer matches a report's fingerprint.
+    task when an event was altered, removed or inserted outside the tool,
+    when the newest events were removed, or when the ledger no longer
+    matches a report's fingerprint. With --read-models, also exits 4 naming
+    the task whose read-model rows differ from what its events make.
 
     \b
     Example:
       tracker verify
+      tracker verify --read-models
       tracker verify --fingerprint 1234:9f2c4e1a7b3d5f60
     """
     ledger = app.ledger
-    with progress_bar("Verifying", ledger.catch_up.head(), app.quiet) as advance:
-        checked = ledger.verify(fingerprint, progress=advance)
-    head = ledger.fingerprint()
+    with ledger.snapshot():  # the log and the read models as of one moment
+        total = ledger.catch_up.head()
+        if read_models:
+            total += ledger.tracked_position()
+        with progress_bar("Verifying", total, app.quiet) as advance:
+            if read_models:
+                checked, check = ledger.verify_with_read_models(
+                    fingerprint, progress=advance
+                )
+            else:
+                checked = ledger.verify(fingerprint, progress=advance)
+        head = ledger.fingerprint()
     message = f"Ledger intact: {checked} events, fingerprint {head.short}."
     if fingerprint is not None:
         message += f" It still holds the history of {fingerprint.short}."
+    if read_models:
+        message += (
+            f" Read models match a replay of the log: {check.tasks}"
+            f" {'task' if check.tasks == 1 else 'tasks'} at position {check.position}"
+        )
+        if check.behind:
+            events = "event" if check.behind == 1 else "events"
+            message += f", {check.behind} {events} behind its end."
+        else:
+            message += "."
     app.done(message)
 
 
