@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
 
+from domain.errors import IntegrityFailure
 from projections.plain_sql import PlainSQL
 
 BATCH_SIZE = 2000
@@ -42,6 +43,20 @@ class ReadModel(Protocol):
         aggregate depend on that aggregate's events only (``rebuild`` relies
         on it).
         """
+
+
+def tracked_position(value: object) -> int:
+    """A tracking row's position (0 before any event), or ``IntegrityFailure``
+    if someone stored something else there."""
+    if value is None:
+        return 0
+    if isinstance(value, int):
+        return value
+    raise IntegrityFailure(
+        "The read models' tracking position is not a log position (it was "
+        "edited behind the tool's back); run 'tracker verify', then "
+        "'tracker projections rebuild'."
+    )
 
 
 class LostRace(Exception):
@@ -71,7 +86,7 @@ class CatchUp:
         if sql is None:
             with self.recorder.transaction(commit=False) as own:
                 return self.position(own)
-        return int(sql.scalar(self._tracked(), name=self.name) or 0)
+        return tracked_position(sql.scalar(self._tracked(), name=self.name))
 
     def head(self) -> int:
         return int(self.recorder.max_notification_id() or 0)
@@ -161,7 +176,7 @@ class CatchUp:
                 row = sql.first(self._tracked(sql, skip_locked=True), name=self.name)
                 if row is None and not self._never_started(sql):
                     return False  # another process is applying: ``run``
-                if (int(row[0] or 0) if row else 0) != positions[0] - 1:
+                if tracked_position(row[0] if row else None) != positions[0] - 1:
                     return False  # behind: ``run``
                 self._move_tracking(sql, positions[0] - 1, positions[-1])
                 write(sql)
@@ -175,7 +190,7 @@ class CatchUp:
         query = self._tracked(sql, skip_locked=not blocking)
         locked = sql.first(query, name=self.name)
         if locked is not None:
-            return int(locked[0] or 0)
+            return tracked_position(locked[0])
         if not blocking and not self._never_started(sql):
             return None
         return 0

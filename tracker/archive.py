@@ -58,7 +58,14 @@ class Archive:
             )
             # The stored state is already compact JSON: splice it in as it is
             # (re-encoding half a million events would double the export time).
-            yield f'{fields[:-1]}, "state": {bytes(state).decode("utf-8")}}}'
+            try:
+                text = bytes(state).decode("utf-8")
+            except (TypeError, UnicodeDecodeError):
+                raise IntegrityFailure(
+                    f"Cannot export: the event at position {entry.position} is "
+                    "not UTF-8 JSON; run verify."
+                ) from None
+            yield f'{fields[:-1]}, "state": {text}}}'
 
         yield json.dumps({"end": True, "events": count, "head": head.as_dict()})
 

@@ -19,9 +19,7 @@ from datetime import date
 from typing import Any
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
-from eventsourcing.utils import get_topic
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 
 from domain.errors import (
     ConcurrentChange,
@@ -43,27 +41,10 @@ from tracker.bulk_work import fewer_collections
 from tracker.names import READ_MODELS_NAME
 from tracker.queries import ReadSide
 from tracker.store import DateAsISO
+from tracker.topics import KnownEventsMapper, event_topics
 
 CHANGE_RETRIES = 12
 logger = logging.getLogger(__name__)
-
-
-def event_topics() -> tuple[list[str], list[str], list[str]]:
-    """The topics of the events this ledger records, those of them that
-    create an aggregate, and the aggregates' own: what PostgreSQL's append
-    function lets anyone write (``tracker.pg_append``)."""
-    events = [
-        kind
-        for kind in vars(Task).values()
-        if isinstance(kind, type)
-        and issubclass(kind, Task.Event)
-        and kind is not Task.Event
-    ]
-    return (
-        [get_topic(kind) for kind in events],
-        [get_topic(kind) for kind in events if issubclass(kind, Aggregate.Created)],
-        [get_topic(Task)],
-    )
 
 
 class TaskLedger(ReadSide, Audit, Archive, Application):
@@ -91,7 +72,9 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             read_models=[self.tasks],
         )
         self._batch_depth = 0
-        self.recorder.install_append_path(*event_topics())  # type: ignore[attr-defined]
+        self.recorder.install_append_path(  # type: ignore[attr-defined]
+            *(sorted(topics) for topics in event_topics())
+        )
         # Whether this role writes the read models: on a hardened PostgreSQL
         # a clerk may only append, and a projector keeps them current.
         self.projects = self.recorder.may_write(  # type: ignore[attr-defined]
@@ -112,6 +95,9 @@ class TaskLedger(ReadSide, Audit, Archive, Application):
             self.rebuild_read_models()
         elif missing and self.projects:
             self.datastore.ensure_tables(self.tasks.tables)
+
+    def construct_mapper(self) -> Mapper[Any]:
+        return KnownEventsMapper(transcoder=self.construct_transcoder())
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from domain.errors import DatabaseBusy, UnknownTask
+from domain.errors import DatabaseBusy, IntegrityFailure, UnknownTask
 from domain.facts import TaskFacts, facts_from_dict
 from domain.limits import checked_code
 from projections import reports
@@ -99,6 +99,8 @@ class ReadSide:
                 self.catch_up.run()
             except DatabaseBusy:
                 pass  # another process is applying them: answer as they stand
+            except IntegrityFailure:
+                raise  # tampered with: no figure is worth printing
             except Exception as error:
                 self._read_models_failed(error)
             return

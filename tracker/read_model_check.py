@@ -23,16 +23,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventsourcing.utils import get_topic
-
 from domain.errors import IntegrityFailure
-from domain.task import Task
 from projections.names import OVERDUE, SPANS, TASK_FACTS, TASKS
 from projections.plain_sql import PlainSQL, chunks, in_list
 from projections.tasks import ENTRY_COLUMNS, FACT_COLUMNS, SPAN_COLUMNS, TASK_COLUMNS
 from tracker.audit import code_in_state, shown, stored_rows
 from tracker.forked_helper import helper_available, prepared_chunks
 from tracker.rebuild import whole_histories
+from tracker.topics import event_topics
 
 # Events per batch, as a rebuild reads them; tasks per ``IN (...)`` query.
 CHECK_BATCH = 5_000
@@ -66,17 +64,6 @@ class ReadModelCheck:
         return max(self.head - self.position, 0)
 
 
-def known_topics() -> frozenset[str]:
-    """The event types a task's history may hold. Any other topic is refused
-    before it is decoded: decoding resolves a topic by importing the module
-    it names."""
-    return frozenset(
-        get_topic(kind)
-        for kind in vars(Task).values()
-        if isinstance(kind, type) and issubclass(kind, Task.Event)
-    )
-
-
 def check_read_models(
     sql: PlainSQL,
     *,
@@ -103,7 +90,7 @@ def check_read_models(
     wanted = helper_available() if in_helper is None else in_helper
     reader = recorder.reopened() if wanted and position else None
     source = reader or recorder
-    topics = known_topics()
+    topics = event_topics()[0]
 
     def histories() -> Iterator[list[Any]]:
         """Runs where it is read: in the helper, on the helper's connection."""
