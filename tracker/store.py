@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
@@ -46,7 +46,7 @@ from domain.errors import DatabaseBusy, TrackerError
 from projections.plain_sql import PlainSQL, chunks, in_list
 from tracker import pg_append
 from tracker.chain import GENESIS, chain_hash
-from tracker.connect import connect, locate
+from tracker.connect import SQLITE_BUSY_SECONDS, connect, locate
 from tracker.ids import from_stored_id, to_stored_id
 from tracker.names import CHAIN_COLUMNS, EVENT_COLUMNS
 from tracker.schema import create_missing, existing_tables
@@ -70,9 +70,9 @@ PERSISTENCE_ERRORS = (
 SQLITE_BUSY_CODES = (5, 6)
 POSTGRES_BUSY_STATES = ("55P03", "40P01", "40001")
 # How long a writer waits for the database before it gives up (exit 3), and
-# after how long it says that it is waiting.
+# how long each attempt waits before it says that it is waiting.
 BUSY_WAIT_SECONDS = 15.0
-BUSY_NOTICE_SECONDS = 1.0
+BUSY_NOTICE_SECONDS = SQLITE_BUSY_SECONDS
 logger = logging.getLogger(__name__)
 
 
@@ -84,10 +84,19 @@ def is_busy(error: BaseException) -> bool:
     return getattr(error, "sqlstate", None) in POSTGRES_BUSY_STATES
 
 
-def waiting_notice() -> None:
-    """A warning (one line on stderr, from the CLI) so that a clerk knows
-    the command has not hung."""
-    logger.warning("Waiting for the database: another clerk is writing...")
+def until_locked(attempt: Callable[[], bool]) -> None:
+    """Call ``attempt`` (which waits up to ``BUSY_NOTICE_SECONDS`` for a lock
+    and says whether it got it) until it succeeds. After the first failure a
+    warning (one line on stderr, from the CLI) tells the clerk the command
+    has not hung; after ``BUSY_WAIT_SECONDS``, ``DatabaseBusy``."""
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    noticed = False
+    while not attempt():
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy()
+        if not noticed:
+            logger.warning("Waiting for the database: another clerk is writing...")
+            noticed = True
 
 
 def utc_now_text() -> str:
@@ -197,18 +206,15 @@ class Datastore:
         if not commit:
             sql.execute("BEGIN")
             return
-        deadline = time.monotonic() + BUSY_WAIT_SECONDS
-        noticed = False
-        while True:
+
+        def begin() -> bool:
             try:
-                sql.execute("BEGIN IMMEDIATE")
-                return
+                sql.execute("BEGIN IMMEDIATE")  # waits BUSY_NOTICE_SECONDS
             except DatabaseBusy:
-                if time.monotonic() >= deadline:
-                    raise
-                if not noticed:
-                    waiting_notice()
-                    noticed = True
+                return False
+            return True
+
+        until_locked(begin)
 
     @staticmethod
     def _end(sql: PlainSQL, commit: bool) -> None:
@@ -306,14 +312,9 @@ class LedgerRecorder(ApplicationRecorder):
             return  # BEGIN IMMEDIATE took the file's write lock
         lock, _ = pg_append.function_names(self.prefix)
         wait_ms = int(BUSY_NOTICE_SECONDS * 1000)
-        deadline = time.monotonic() + BUSY_WAIT_SECONDS
-        noticed = False
-        while not self._on_server(sql, f"SELECT {lock}(:wait_ms)", wait_ms=wait_ms):
-            if time.monotonic() >= deadline:
-                raise DatabaseBusy()
-            if not noticed:
-                waiting_notice()
-                noticed = True
+        until_locked(
+            lambda: self._on_server(sql, f"SELECT {lock}(:wait_ms)", wait_ms=wait_ms)
+        )
 
     def _on_server(self, sql: PlainSQL, statement: str, **parameters: Any) -> Any:
         """Call one of the append functions; their absence (a database made
