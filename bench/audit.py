@@ -23,7 +23,7 @@ def main() -> None:
     args = parser.parse_args()
     db = str(ledger_path(args.tasks))
     ledger = make_tracker(db)
-    events = ledger.projection_status().head
+    events = ledger.read_models.status().head
     ledger.close()
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "ledger.jsonl")

@@ -16,7 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from tracker.sample import record_sample, sample_tasks
+from tracker.bulk.sample import record_sample, sample_tasks
 from tracker.wiring import make_tracker
 
 START, END = date(2023, 1, 1), date(2025, 12, 31)

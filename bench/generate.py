@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from typing import TextIO
 
-from tracker.sample import sample_tasks
+from tracker.bulk.sample import sample_tasks
 
 HEADER = [
     "Mã",

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tracker.sample import build_task, sample_tasks
+from tracker.bulk.sample import build_task, sample_tasks
 from tracker.wiring import make_tracker
 
 DATA = Path(__file__).resolve().parent / "results"
@@ -36,8 +36,8 @@ def ledger_path(tasks: int, seed: int = 1) -> Path:
     with ledger.recorder.transaction(commit=True):
         for start in range(0, len(events), CHUNK):
             ledger.events.put(events[start : start + CHUNK])
-    ledger.rebuild_read_models()  # rather than catching up in log order
-    status = ledger.projection_status()
+    ledger.read_models.rebuild()  # rather than catching up in log order
+    status = ledger.read_models.status()
     ledger.close()
     print(
         f"built {tasks} tasks ({status.head} events) in "

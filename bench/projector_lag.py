@@ -38,7 +38,7 @@ def as_role(url: str, role: str) -> str:
 
 def prepare(url: str, tasks: int) -> list[str]:
     from tests.conftest import reset_postgres
-    from tracker.database import harden
+    from tracker.administration import harden
     from tracker.wiring import make_tracker
 
     reset_postgres(url)

@@ -4,7 +4,7 @@ On the province ledger (recorded by date, so the log interleaves tasks),
 times both ways of replaying all events into empty read models, each in one
 transaction on its own copy of the ledger: ``CatchUp.run`` from position 0
 (log order: a task's rows are re-read and rewritten in every batch that
-touches it) and ``tracker.rebuild`` in this process alone (what ``tracker
+touches it) and ``tracker.bulk.rebuild`` in this process alone (what ``tracker
 projections rebuild`` does, less the helper: the events table's aggregate
 index, each task's rows written once).
 Run: ``python -m bench.rebuild_order --tasks 100000``.
@@ -24,20 +24,21 @@ from bench.ledger import ledger_path
 
 ONE_WAY = """
 import sys, time
-from tracker import schema
-from tracker.bulk_work import fewer_collections
+from database import ddl
+from tracker.bulk.collector import fewer_collections
 from tracker.queries import REBUILD_BATCH
 from tracker.wiring import make_tracker
 ledger = make_tracker(sys.argv[1])
 began = time.perf_counter()
 if sys.argv[2] == "log order":
     with fewer_collections(), ledger.recorder.transaction(commit=True) as sql:
-        schema.create_missing(sql, ledger.tasks.tables)
-        schema.empty(sql, ledger.tasks.tables)
-        ledger.catch_up.reset(sql)
-        count = ledger.catch_up.run(batch_size=REBUILD_BATCH)
+        tasks = ledger.read_models.tasks
+        ddl.create_missing(sql, tasks.tables, tasks.definitions)
+        ddl.empty(sql, tasks.tables)
+        ledger.read_models.catch_up.reset(sql)
+        count = ledger.read_models.catch_up.run(batch_size=REBUILD_BATCH)
 else:
-    count = ledger.rebuild_read_models(batch_size=REBUILD_BATCH, in_helper=False)
+    count = ledger.read_models.rebuild(batch_size=REBUILD_BATCH, in_helper=False)
 print(count, time.perf_counter() - began)
 """
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 
 from bench.ledger import ledger_path
+from tracker.reading import Reading
 from tracker.wiring import make_tracker
 
 AS_OF = date(2025, 12, 31)
@@ -45,16 +46,23 @@ def main() -> None:
     rows = [
         (
             "report 2025 (query)",
-            lambda: ledger.period_report(date(2025, 1, 1), date(2025, 12, 31), AS_OF),
+            lambda: Reading.of(ledger).period_report(
+                date(2025, 1, 1), date(2025, 12, 31), AS_OF
+            ),
         ),
         (
             "report 2019-2025 by agency (query)",
-            lambda: ledger.period_report(date(2019, 1, 1), AS_OF, AS_OF, "agency"),
+            lambda: Reading.of(ledger).period_report(
+                date(2019, 1, 1), AS_OF, AS_OF, "agency"
+            ),
         ),
-        ("overdue + due within 7 (query)", lambda: ledger.overdue_report(AS_OF, 7)),
+        (
+            "overdue + due within 7 (query)",
+            lambda: Reading.of(ledger).overdue_report(AS_OF, 7),
+        ),
         (
             "overdue + due within 7, as JSON bytes (query)",
-            lambda: ledger.overdue_report(AS_OF, 7, encoded=True),
+            lambda: Reading.of(ledger).overdue_report(AS_OF, 7, encoded=True),
         ),
         (
             "tracker report --period 2025 --format json (process)",
@@ -66,7 +74,7 @@ def main() -> None:
         ),
     ]
     print(
-        f"{args.tasks} tasks, {ledger.projection_status().head} events; "
+        f"{args.tasks} tasks, {ledger.read_models.status().head} events; "
         f"medians of {args.runs} runs"
     )
     for name, action in rows:

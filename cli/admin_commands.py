@@ -17,7 +17,7 @@ def require_projector(app: AppContext) -> Any:
     from domain.errors import TrackerError
 
     ledger = app.ledger
-    if not ledger.projects:
+    if not ledger.read_models.projects:
         raise TrackerError(
             "This role may not write the read models: run this as the owner or "
             "as the projector role ('tracker db harden --kind projector')."
@@ -47,7 +47,7 @@ def status(app: AppContext, fmt: str) -> None:
     Example:
       tracker projections status --format json
     """
-    state = app.ledger.projection_status()
+    state = app.ledger.read_models.status()
     data = {
         "name": state.name,
         "position": state.position,
@@ -73,9 +73,10 @@ def rebuild(app: AppContext) -> None:
       tracker projections rebuild
     """
     ledger = require_projector(app)
-    total = ledger.projection_status().head
+    read_models = ledger.read_models
+    total = read_models.status().head
     with progress_bar("Rebuilding read models", total, app.quiet) as advance:
-        applied = ledger.rebuild_read_models(progress=advance)
+        applied = read_models.rebuild(progress=advance)
     app.done(f"Rebuilt read models from {applied} events.")
 
 
@@ -103,13 +104,15 @@ def follow(app: AppContext, poll: float) -> None:
     import signal
     import threading
 
-    from tracker.follower import Follower
+    from tracker.projector import Follower
 
     ledger = require_projector(app)
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, lambda *_: stop.set())
-    follower = Follower(ledger, poll_seconds=poll, stop=stop, report=click.echo)
+    follower = Follower(
+        ledger.read_models, poll_seconds=poll, stop=stop, report=click.echo
+    )
     position = follower.run()
     click.echo(f"Stopped at position {position}.")
 

@@ -15,7 +15,7 @@ class FingerprintParam(click.ParamType):
     name = "POS:HASH"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        from tracker.chain import parse_fingerprint
+        from tracker.eventstore.chain import parse_fingerprint
 
         try:
             return parse_fingerprint(str(value))
@@ -54,18 +54,19 @@ def verify(app: AppContext, fingerprint: Any, read_models: bool) -> None:
       tracker verify --fingerprint 1234:9f2c4e1a7b3d5f60
     """
     ledger = app.ledger
-    with ledger.snapshot():  # the log and the read models as of one moment
-        total = ledger.catch_up.head()
+    audit = ledger.audit
+    with audit.snapshot():  # the log and the read models as of one moment
+        total = ledger.store.max_notification_id() or 0
         if read_models:
-            total += ledger.tracked_position()
+            total += audit.tracked_position()
         with progress_bar("Verifying", total, app.quiet) as advance:
             if read_models:
-                checked, check = ledger.verify_with_read_models(
+                checked, check = audit.verify_with_read_models(
                     fingerprint, progress=advance
                 )
             else:
-                checked = ledger.verify(fingerprint, progress=advance)
-        head = ledger.fingerprint()
+                checked = audit.verify(fingerprint, progress=advance)
+        head = ledger.store.fingerprint()
     message = f"Ledger intact: {checked} events, fingerprint {head.short}."
     if fingerprint is not None:
         message += f" It still holds the history of {fingerprint.short}."
@@ -97,8 +98,9 @@ def export(app: AppContext, file: str) -> None:
     count = 0
     handle = sys.stdout if file == "-" else open(file, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        with progress_bar("Exporting", ledger.catch_up.head(), app.quiet) as advance:
-            for line in ledger.export_lines():
+        total = ledger.store.max_notification_id()
+        with progress_bar("Exporting", total, app.quiet) as advance:
+            for line in ledger.archive.export_lines():
                 handle.write(line + "\n")
                 count += 1
                 if count % 1000 == 0:
@@ -126,13 +128,12 @@ def restore(app: AppContext, file: str) -> None:
     stream = sys.stdin if file == "-" else open(file, encoding="utf-8-sig")  # noqa: SIM115
     try:
         with progress_bar("Restoring", None, app.quiet) as advance:
-            count = ledger.restore_lines(stream, progress=advance)
+            count = ledger.archive.restore_lines(stream, progress=advance)
     finally:
         if stream is not sys.stdin:
             stream.close()
-    with progress_bar("Building read models", count, app.quiet) as advance:
-        ledger.catch_up.run(progress=advance)
-    app.done(f"Restored {count} events; fingerprint {ledger.fingerprint().short}.")
+    head = ledger.store.fingerprint()
+    app.done(f"Restored {count} events; fingerprint {head.short}.")
 
 
 COMMANDS = [verify, export, restore]

@@ -1,14 +1,13 @@
 """The root context object every command receives.
 
 It builds the ledger lazily, so commands that never touch the database
-(``--help``, a usage error) never open it nor import SQLAlchemy.
+(``--help``, a usage error) never open it, and a report whose read models are
+current never builds it at all (``reading``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -31,28 +30,14 @@ class AppContext:
             self._ledger = make_tracker(self.db)
         return self._ledger
 
-    def quick_read(self, ask: Callable[[Any], Any]) -> Any:
-        """Ask the read-only reader (no event store loaded); ``None`` when it
-        declines because the read models are behind: then use ``ledger``."""
-        if self._ledger is not None:
-            return None
-        from tracker.reader import Reader
+    @property
+    def reading(self) -> Any:
+        """The one read path (``tracker.reading.Reading``) on ``--db``: it
+        opens the ledger only if the read models need it."""
+        from tracker.reading import Reading
         from tracker.settings import database_url
 
-        reader = Reader.open(database_url(self.db))
-        if reader is None:
-            return None
-        try:
-            return ask(reader)
-        finally:
-            reader.close()
-
-    def position_known_at(self, moment: datetime | None) -> int | None:
-        """The log position recorded by ``moment`` (None: the whole ledger)."""
-        if moment is None:
-            return None
-        utc = moment.astimezone(UTC).isoformat(timespec="microseconds")
-        return int(self.ledger.position_known_at(utc))
+        return Reading(database_url(self.db), lambda: self.ledger, self._ledger)
 
     def done(self, message: str) -> None:
         """Confirm a recorded change (silent inside a batch)."""

@@ -35,9 +35,9 @@ def init(app: AppContext) -> None:
     Example:
       tracker --db postgresql+psycopg://admin@db.local/tracker db init
     """
-    from tracker.database import check_database
+    from tracker.administration import check_database
 
-    app.ledger.catch_up.run()  # building the ledger creates what is missing
+    app.ledger.read_models.catch_up.run()  # opening creates what is missing
     report = check_database(_url(app))
     app.done(f"Schema ready on {report.kind} {report.version} ({report.url}).")
 
@@ -53,7 +53,7 @@ def check(app: AppContext, fmt: str) -> None:
     Example:
       tracker db check --format json
     """
-    from tracker.database import check_database
+    from tracker.administration import check_database
 
     report = check_database(_url(app))
     if fmt == "json":
@@ -114,9 +114,9 @@ def harden(app: AppContext, role: str, kind: str, password: str | None) -> None:
       TRACKER_DATABASE_URL=postgresql+psycopg://van_thu:...@db.local/tracker \\
         tracker list
     """
-    from tracker.database import harden as harden_role
+    from tracker.administration import harden as harden_role
 
-    app.ledger.catch_up.run()  # the tables must exist before they are granted
+    app.ledger.read_models.catch_up.run()  # the tables must exist to be granted
     for statement in harden_role(_url(app), role, password, kind):
         click.echo(statement + ";")
     if kind == "clerk":

@@ -30,14 +30,15 @@ def demo(app: AppContext, count: int, seed: int) -> None:
     Example:
       tracker demo --tasks 60
     """
-    from tracker.sample import record_sample, sample_tasks
+    from tracker.bulk.sample import record_sample, sample_tasks
+    from tracker.reading import Reading
     from tracker.wiring import make_tracker
 
     with tempfile.TemporaryDirectory(prefix="tracker-demo-") as folder:
         ledger = make_tracker(str(Path(folder) / "demo.db"))
         tasks = sample_tasks(count, start=DEMO_START, end=DEMO_END, seed=seed)
         record_sample(ledger, tasks, actor=app.actor)
-        rows = [view.as_dict() for view in ledger.list_tasks(DEMO_END)]
+        rows = [view.as_dict() for view in Reading.of(ledger).list_tasks(DEMO_END)]
         ledger.close()
     title = (
         f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} "

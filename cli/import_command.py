@@ -50,8 +50,8 @@ def import_tasks(
       tracker import nhiem-vu-2023.xlsx
       tracker import nhiem-vu-2023.csv --skip-invalid --rejects loi.csv
     """
-    from tracker.importing import ImportRefused
-    from tracker.spreadsheets import read_task_list
+    from tracker.bulk.importing import ImportRefused, import_task_list
+    from tracker.bulk.spreadsheets import read_task_list
 
     target = rejects or default_rejects(file)
     if skip_invalid or rejects is not None:
@@ -60,7 +60,8 @@ def import_tasks(
     ledger = app.ledger
     try:
         with progress_bar("Importing", task_list.size_hint, app.quiet) as advance:
-            plan = ledger.import_task_list(
+            plan = import_task_list(
+                ledger,
                 task_list.rows, app.actor, skip_invalid=skip_invalid, progress=advance
             )
     except ImportRefused as refused:

@@ -149,11 +149,15 @@ class NoticeLines(logging.Handler):
         click.echo(record.getMessage(), err=True)
 
 
+NOTICE_LOGGERS = ("database", "projections", "tracker")  # the packages' own
+
+
 def show_notices() -> None:
-    notices = logging.getLogger("tracker")
-    if not any(isinstance(h, NoticeLines) for h in notices.handlers):
-        notices.addHandler(NoticeLines(logging.WARNING))
-        notices.propagate = False
+    for name in NOTICE_LOGGERS:
+        notices = logging.getLogger(name)
+        if not any(isinstance(h, NoticeLines) for h in notices.handlers):
+            notices.addHandler(NoticeLines(logging.WARNING))
+            notices.propagate = False
 
 
 if __name__ == "__main__":  # pragma: no cover

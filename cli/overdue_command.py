@@ -71,17 +71,10 @@ def overdue(
     fmt = resolve_format(fmt, output)
     lang = app.lang
     as_of = as_of or today_in_vietnam()
-    known = app.position_known_at(known_at)
     encoded = fmt == "json"  # the list as the database wrote it
-    data = None
-    if known is None:
-        data = app.quick_read(
-            lambda r: r.overdue_report(as_of, due_within, agency, encoded=encoded)
-        )
-    if data is None:
-        data = app.ledger.overdue_report(
-            as_of, due_within, agency, known_at=known, encoded=encoded
-        )
+    data = app.reading.overdue_report(
+        as_of, due_within, agency, known_at, encoded=encoded
+    )
     footer = ledger_footer(lang, data["ledger"], data["behind"])
     summary = _overdue_label(lang, "summary").format(**data["summary"])
     heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "

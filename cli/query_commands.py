@@ -73,7 +73,7 @@ def show(
     """
     from tracker.views import task_record
 
-    facts = app.ledger.show_task(code, app.position_known_at(known_at))
+    facts = app.reading.show_task(code, known_at)
     record = task_record(facts, as_of or _today())
     if fmt == "json":
         print_json(record)
@@ -133,9 +133,9 @@ def list_tasks(
     """
     fmt = resolve_format(fmt, output)
     as_of = as_of or _today()
-    views = app.ledger.list_tasks(
+    views = app.reading.list_tasks(
         as_of,
-        app.position_known_at(known_at),
+        known_at,
         statuses=statuses,
         agency=agency,
         assigner=assigner,
@@ -217,7 +217,7 @@ def history(
     since_utc = (
         since.astimezone(UTC).isoformat(timespec="microseconds") if since else None
     )
-    records = app.ledger.history(code, since_utc=since_utc, actor=by_actor)
+    records = app.ledger.audit.history(code, since_utc=since_utc, actor=by_actor)
     if fmt == "json":
         print_json(records)
         return

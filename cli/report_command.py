@@ -134,13 +134,8 @@ def report(
     """
     fmt = resolve_format(fmt, output)
     chosen = _period(period, start, end, cutoff)
-    known = app.position_known_at(known_at)
-    start, end, as_of = chosen.start, chosen.end, as_of or chosen.end
-    result = None
-    if known is None:
-        result = app.quick_read(lambda r: r.period_report(start, end, as_of, by))
-    if result is None:
-        result = app.ledger.period_report(start, end, as_of, by, known_at=known)
+    as_of = as_of or chosen.end
+    result = app.reading.period_report(chosen.start, chosen.end, as_of, by, known_at)
     data = report_data(result, by)
     lang = app.lang
     subtitle = (

@@ -13,8 +13,8 @@ Why each limit is what it is:
     very ends of Python's calendar the rules' one-day steps overflow.
 ``CODE_LENGTH``
     ``tasks_view.code`` and ``overdue_entries.code`` are VARCHAR(64)
-    (``projections/schema.py``); counted after upper-casing, which can
-    lengthen a code ('ß' becomes 'SS').
+    (``projections/table_definitions.py``); counted after upper-casing,
+    which can lengthen a code ('ß' becomes 'SS').
 ``TITLE_LENGTH``, ``NOTE_LENGTH``
     Titles, reasons, progress notes and correction values are TEXT columns
     or event fields: the limit is the longest sentence a clerk plausibly

@@ -18,9 +18,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
 from domain.text import fold
-from projections.names import OVERDUE, SPANS, TASKS
-from projections.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
+from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined
+from projections.tables import OVERDUE, SPANS, TASKS
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
@@ -110,38 +111,9 @@ def _add(figures: Figures, status: str, count: int, without_deadline: int) -> No
     figures.no_deadline += int(without_deadline or 0)
 
 
-# An overdue entry closed with its days overdue on the date asked (``today``,
-# that date's ordinal): the one field of the entry that depends on it.
-CLOSED_ENTRY = (
-    "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT) || '}'"
-)
-# The entries of the list on ``as_of``, in key order (``projections.schema``).
+# The entries of the list on ``as_of``, in key order (see the table's
+# definition).
 OVERDUE_ON = f"FROM {OVERDUE} o WHERE {covering('o')}"
-
-# As ``cli.output.json_text`` encodes for a program. One encoder, made once:
-# ``json.dumps`` with options builds one per call, which a rebuild would do
-# hundreds of thousands of times.
-to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-class EncodedJSON(bytes):
-    """JSON text, in UTF-8, that a larger JSON document embeds as it is."""
-
-
-def overdue_entry(
-    code: str, title: str, agency: str, assigner: str, document: str, due_on: date
-) -> str:
-    """A task overdue since ``due_on``, as the overdue list's JSON shows it,
-    open at its end: ``CLOSED_ENTRY`` adds the days overdue and the brace."""
-    entry = {
-        "code": code,
-        "title": title,
-        "agency": agency,
-        "assigner": assigner,
-        "document": document,
-        "due_on": due_on.isoformat(),
-    }
-    return to_json(entry)[:-1]
 
 
 @dataclass(frozen=True)
@@ -172,7 +144,7 @@ def overdue_list(sql: PlainSQL, as_of: date, agency: str | None = None) -> Overd
         **parameters,
     )
     return OverdueList(
-        EncodedJSON(b"[" + b", ".join(most_first(rows)) + b"]"),
+        joined(most_first(rows)),
         age_summary(sorted(today - row[1] for row in rows)),
     )
 

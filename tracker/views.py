@@ -6,11 +6,23 @@ These dicts are the stable JSON contract of ``show``, ``list`` and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from domain.facts import TaskFacts
 from domain.rules import completion_as_of, due_in_force, status_as_of
+
+
+@dataclass(frozen=True)
+class Consistent:
+    """An answer, the log position it reflects (its ``ledger`` fingerprint),
+    and how many recorded events it does not include yet."""
+
+    answer: Any
+    ledger: Any  # ``tracker.eventstore.chain.Fingerprint``
+    behind: int
+
 
 _EVENT_BOOKKEEPING = {
     "originator_id",

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.settings import database_url, today_in_vietnam
+
+if TYPE_CHECKING:
+    from tracker.ledger import TaskLedger
 
 
 def make_tracker(
     url: str | None = None, *, today: Callable[[], date] = today_in_vietnam
-):  # -> TaskLedger (imported lazily: SQLAlchemy is heavy for --help)
-    """Build the ledger on ``url`` (see ``settings.database_url``)."""
-    from tracker.database import explain
+) -> TaskLedger:
+    """Build the ledger on ``url`` (see ``settings.database_url``); the
+    application is imported here, not above, so that ``--help`` stays quick."""
+    from database.connect import explain
     from tracker.ledger import TaskLedger
 
     resolved = database_url(url)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from tests.cli.helpers import as_json, ok, run
-from tracker.chain import GENESIS, chain_hash
+from tracker.eventstore.chain import GENESIS, chain_hash
 
 LEDGER = "\n".join(
     [

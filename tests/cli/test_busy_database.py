@@ -18,7 +18,7 @@ COMPLETE = ["complete", "NV-2023-0042", "--on", "28/03/2023"]
 
 @pytest.fixture(autouse=True)
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tracker.store.BUSY_WAIT_SECONDS", 1.5)
+    monkeypatch.setattr("database.transactions.BUSY_WAIT_SECONDS", 1.5)
 
 
 def sqlite_holder(url: str) -> Any:

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cli.output import json_text
-from projections.reports import EncodedJSON
+from projections.json_text import EncodedJSON
 from tests.cli.helpers import as_json, event_count, ok, run
 
 

@@ -13,7 +13,7 @@ from domain.errors import IntegrityFailure
 from domain.task import Task, task_id
 from tests.cli.helpers import ok, run
 from tests.conftest import TODAY
-from tracker.chain import chain_hash
+from tracker.eventstore.chain import chain_hash
 from tracker.wiring import make_tracker
 
 LEDGER = "\n".join(
@@ -217,6 +217,6 @@ def test_the_same_answer_with_or_without_a_helper(
     ledger = make_tracker(recorded, today=lambda: TODAY)
     try:
         with pytest.raises(IntegrityFailure, match="task A-3 has a row that differs"):
-            ledger.verify_with_read_models(in_helper=in_helper)
+            ledger.audit.verify_with_read_models(in_helper=in_helper)
     finally:
         ledger.close()

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 
-from projections import names
+from projections import tables as names
 from tests.cli.helpers import ok, run
 from tests.conftest import TODAY, postgres_url, reset_postgres, table_rows
 from tests.postgres.workers import clerk
@@ -70,10 +70,10 @@ def test_concurrent_clerks_lose_nothing(pg_url: str) -> None:
         ).scalar()
     engine.dispose()
     assert stored == chained == TASKS + recorded
-    assert ledger.verify() == stored
-    ledger.catch_up.run()
+    assert ledger.audit.verify() == stored
+    ledger.read_models.catch_up.run()
     live = dump(ledger)
-    ledger.rebuild_read_models()
+    ledger.read_models.rebuild()
     assert dump(ledger) == live
     for code in codes:  # each task's versions are gapless: no lost update
         assert [e.originator_version for e in ledger.task_events(code)] == list(

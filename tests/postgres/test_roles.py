@@ -18,8 +18,8 @@ import pytest
 from tests.cli.helpers import ASSIGN, as_json, event_count, ok, run
 from tests.conftest import TODAY, postgres_url, reset_postgres
 from tests.postgres.workers import clerk
-from tracker.database import ALL_TABLES
-from tracker.follower import Follower
+from tracker.administration import ALL_TABLES
+from tracker.projector import Follower
 from tracker.wiring import make_tracker
 
 CLERK, PROJECTOR = "tracker_t13_clerk", "tracker_t13_projector"
@@ -159,7 +159,9 @@ def follow(url: str) -> tuple[threading.Thread, threading.Event, list[str]]:
 
     def serve() -> None:
         try:
-            Follower(ledger, poll_seconds=5, stop=stop, report=lines.append).run()
+            Follower(
+                ledger.read_models, poll_seconds=5, stop=stop, report=lines.append
+            ).run()
         finally:
             ledger.close()
 
@@ -263,7 +265,7 @@ def test_a_clerks_import_does_not_wait_for_its_own_events(
         ),  # two chunks: the second is planned after the first is recorded
         encoding="utf-8",
     )
-    monkeypatch.setattr("tracker.queries.time.sleep", no_waiting)
+    monkeypatch.setattr("tracker.read_models.time.sleep", no_waiting)
     result = ok(as_role(hardened, CLERK), "import", str(table))
     assert "Imported 1001 tasks" in result.stdout
     assert event_count(hardened) == 1001

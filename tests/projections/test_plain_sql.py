@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from database.plain_sql import contains_pattern
 from projections import reports
-from projections.plain_sql import contains_pattern
-from projections.schema import task_status_spans, tasks_view
-from tracker.names import APPLICATION, READ_MODELS_NAME
-from tracker.tables import ledger_tables
+from projections.table_definitions import task_status_spans, tasks_view
+from projections.tables import READ_MODELS_NAME
+from tracker.eventstore.table_definitions import ledger_tables
+from tracker.eventstore.tables import APPLICATION
 
 
 def test_report_queries_name_the_defined_tables_and_columns() -> None:

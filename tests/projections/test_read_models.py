@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from domain.rules import Status, due_in_force, status_as_of
-from projections.names import OVERDUE, READ_MODEL_TABLES, TASKS
-from projections.runner import LostRace
+from projections.catch_up import LostRace
+from projections.tables import OVERDUE, READ_MODEL_TABLES, TASKS
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
 from tests.strategies import BASE, assign_fields, ledger_strategy, perform
+from tracker.reading import Reading
 from tracker.wiring import make_tracker
 
 as_of_dates = st.lists(
@@ -70,7 +71,7 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
         codes = [plan.code for plan in plans]
         for as_of in probes:
             start, end = BASE, as_of
-            report = ledger.period_report(start, end, as_of)
+            report = Reading.of(ledger).period_report(start, end, as_of)
             figures = report.totals.as_dict()
             expected = recomputed(ledger, codes, start, end, as_of)
             for key in (
@@ -85,13 +86,15 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
             assert figures["assigned"] == sum(
                 figures[k] for k in ("on_time", "late", "overdue", "in_progress")
             )
-            listed = {v.code: str(v.status) for v in ledger.list_tasks(as_of)}
+            listed = {
+                v.code: str(v.status) for v in Reading.of(ledger).list_tasks(as_of)
+            }
             for code in codes:
                 assert listed[code] == str(status_as_of(ledger.task_facts(code), as_of))
-            answer = ledger.overdue_report(as_of)
+            answer = Reading.of(ledger).overdue_report(as_of)
             expected = expected_overdue(ledger, codes, as_of)
             assert answer["overdue"] == expected
-            encoded = ledger.overdue_report(as_of, encoded=True)["overdue"]
+            encoded = Reading.of(ledger).overdue_report(as_of, encoded=True)["overdue"]
             assert encoded == json.dumps(expected, ensure_ascii=False).encode()
             days = [row["days_overdue"] for row in expected]
             assert answer["summary"] == {
@@ -148,8 +151,8 @@ def test_rebuild_yields_identical_tables(plans: Any, batch_size: int) -> None:
         ledger = make_tracker(str(Path(folder) / "l.db"), today=lambda: TODAY)
         record(ledger, plans, interleaved=True)
         before = dump(ledger)
-        applied = ledger.rebuild_read_models(batch_size=batch_size)
-        status = ledger.projection_status()
+        applied = ledger.read_models.rebuild(batch_size=batch_size)
+        status = ledger.read_models.status()
         assert applied == status.head == status.position
         assert dump(ledger) == before
         ledger.close()
@@ -161,14 +164,16 @@ ASSIGN = {"code": "NV-1", **ASSIGNMENT}
 def test_crash_between_event_write_and_projection_catches_up(db_url: str) -> None:
     crashed = make_tracker(db_url, today=lambda: TODAY)
     crashed.assign_task(actor="t", **ASSIGN)
-    crashed.projects = False  # its events are left to another process
+    crashed.read_models.projects = False  # its events are left to another process
     crashed.complete_task("NV-1", on=date(2023, 4, 2), document="", actor="t")
-    assert crashed.catch_up.lag() == 1
+    assert crashed.read_models.catch_up.lag() == 1
     crashed.close()
     later = make_tracker(db_url, today=lambda: TODAY)
-    report = later.period_report(date(2023, 1, 1), date(2023, 6, 30), date(2023, 6, 30))
+    report = Reading.of(later).period_report(
+        date(2023, 1, 1), date(2023, 6, 30), date(2023, 6, 30)
+    )
     assert report.totals.as_dict()["late"] == 1
-    assert later.catch_up.lag() == 0
+    assert later.read_models.catch_up.lag() == 0
     later.close()
 
 
@@ -176,24 +181,29 @@ def test_crash_inside_a_projection_batch_leaves_nothing_half_applied(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ledger = make_tracker(db_url, today=lambda: TODAY)
-    ledger.projects = False  # events written, not projected
+    ledger.read_models.projects = False  # events written, not projected
     ledger.assign_task(actor="t", **ASSIGN)
     ledger.assign_task(actor="t", **{**ASSIGN, "code": "NV-2"})
-    original = ledger.tasks.apply
+    original = ledger.read_models.tasks.apply
 
     def apply_then_die(sql: Any, events: Any, positions: Any) -> None:
         original(sql, events, positions)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(ledger.tasks, "apply", apply_then_die)
+    monkeypatch.setattr(ledger.read_models.tasks, "apply", apply_then_die)
     with pytest.raises(RuntimeError):
-        ledger.catch_up.run()
-    assert ledger.catch_up.position() == 0
+        ledger.read_models.catch_up.run()
+    assert ledger.read_models.catch_up.position() == 0
     assert table_rows(ledger, TASKS) == [[]]
-    monkeypatch.setattr(ledger.tasks, "apply", original)
-    assert ledger.catch_up.run() == 2
-    assert ledger.catch_up.run() == 0  # exactly once: nothing is applied twice
-    assert [v.code for v in ledger.list_tasks(date(2023, 6, 30))] == ["NV-1", "NV-2"]
+    monkeypatch.setattr(ledger.read_models.tasks, "apply", original)
+    assert ledger.read_models.catch_up.run() == 2
+    assert (
+        ledger.read_models.catch_up.run() == 0
+    )  # exactly once: nothing is applied twice
+    assert [v.code for v in Reading.of(ledger).list_tasks(date(2023, 6, 30))] == [
+        "NV-1",
+        "NV-2",
+    ]
     ledger.close()
 
 
@@ -204,8 +214,10 @@ def test_a_stale_tracking_position_loses_the_race(db_url: str) -> None:
         pytest.raises(LostRace),
         ledger.recorder.transaction(commit=True) as sql,
     ):
-        ledger.catch_up._move_tracking(sql, 0, 1)  # someone already moved it
-    assert ledger.catch_up.position() == 1
+        ledger.read_models.catch_up._move_tracking(
+            sql, 0, 1
+        )  # someone already moved it
+    assert ledger.read_models.catch_up.position() == 1
     ledger.close()
 
 
@@ -231,13 +243,17 @@ def test_the_overdue_list_is_in_code_point_order_on_every_backend(
     ):
         _overdue_task(ledger, code, agency)
     as_of = date(2024, 1, 1)
-    listed = [row["code"] for row in ledger.overdue_report(as_of)["overdue"]]
+    listed = [
+        row["code"] for row in Reading.of(ledger).overdue_report(as_of)["overdue"]
+    ]
     assert listed == ["NV-2", "NV1", "NV-4", "NV-3"]
     codes = ["NV1", "NV-2", "NV-3", "NV-4"]
-    assert ledger.overdue_report(as_of)["overdue"] == expected_overdue(
+    assert Reading.of(ledger).overdue_report(as_of)["overdue"] == expected_overdue(
         ledger, codes, as_of
     )
-    soon = ledger.overdue_report(date(2023, 3, 25), due_within=10)["due_soon"]
+    soon = Reading.of(ledger).overdue_report(date(2023, 3, 25), due_within=10)[
+        "due_soon"
+    ]
     assert [row["code"] for row in soon] == ["NV-4", "NV-3", "NV-2", "NV1"]
     ledger.close()
 
@@ -256,6 +272,6 @@ def test_a_read_model_table_missing_from_an_older_ledger_is_rebuilt(
     reopened = make_tracker(db_url, today=lambda: TODAY)
     assert f"no {OVERDUE} table" in caplog.text
     assert dump(reopened) == before
-    overdue = reopened.overdue_report(date(2024, 1, 1))["overdue"]
+    overdue = Reading.of(reopened).overdue_report(date(2024, 1, 1))["overdue"]
     assert [row["title"] for row in overdue] == ['Báo cáo "khẩn" C:\\dữ liệu']
     reopened.close()

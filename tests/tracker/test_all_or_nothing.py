@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from projections import names
+from projections import tables as names
 from projections.tasks import TaskReadModel
 from tests.cli.helpers import as_json, ok
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
@@ -35,7 +35,7 @@ def test_a_read_model_that_fails_takes_the_command_back_whole(
 ) -> None:
     ledger.assign_task(actor="t", code="NV-1", **ASSIGNMENT)
     before = table_rows(ledger, *TABLES)
-    monkeypatch.setattr(ledger.tasks, "apply", broken_projection)
+    monkeypatch.setattr(ledger.read_models.tasks, "apply", broken_projection)
     with pytest.raises(RuntimeError):
         ledger.complete_task("NV-1", on=date(2023, 3, 1), document="", actor="t")
     with pytest.raises(RuntimeError):
@@ -49,7 +49,7 @@ def test_a_batch_whose_read_models_fail_keeps_nothing(
     ledger.assign_task(actor="t", code="NV-1", **ASSIGNMENT)
     before = table_rows(ledger, *TABLES)
     calls = {"n": 0}
-    original = ledger.tasks.apply
+    original = ledger.read_models.tasks.apply
 
     def fails_the_second_time(*args: Any) -> None:
         calls["n"] += 1
@@ -57,7 +57,7 @@ def test_a_batch_whose_read_models_fail_keeps_nothing(
             raise RuntimeError("a bug in a read model")
         original(*args)
 
-    monkeypatch.setattr(ledger.tasks, "apply", fails_the_second_time)
+    monkeypatch.setattr(ledger.read_models.tasks, "apply", fails_the_second_time)
     with pytest.raises(RuntimeError), ledger.batch():
         ledger.note_progress("NV-1", text="một", on=date(2023, 3, 1), actor="t")
         ledger.note_progress("NV-1", text="hai", on=date(2023, 3, 2), actor="t")
@@ -73,7 +73,7 @@ def test_after_a_read_model_fails_on_committed_events_every_command_still_works(
     ok(db_url, "assign", "NV-1", *ASSIGN_CLI)
     ok(db_url, "assign", "NV-2", *ASSIGN_CLI)
     clerk = make_tracker(db_url, today=lambda: TODAY)
-    clerk.projects = False
+    clerk.read_models.projects = False
     clerk.complete_task("NV-1", on=date(2023, 3, 1), document="", actor="b")
     clerk.close()
     monkeypatch.setattr(TaskReadModel, "apply", broken_projection)

@@ -12,12 +12,19 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import main
-from projections.names import READ_MODEL_TABLES
-from projections.plain_sql import PlainSQL, _pyformat, in_list
+from database import ddl
+from database.connect import (
+    DatabaseUnavailable,
+    Location,
+    connect,
+    locate,
+    open_existing,
+)
+from database.plain_sql import PlainSQL, _pyformat, in_list
+from projections.tables import READ_MODEL_TABLES, definitions
 from tests.conftest import ASSIGNMENT, TODAY
-from tracker import schema
-from tracker.connect import Location, connect, locate, open_existing
-from tracker.database import DatabaseUnavailable
+from tracker.eventstore import tables as ledger_tables
+from tracker.reading import Reading
 from tracker.wiring import make_tracker
 
 
@@ -94,21 +101,24 @@ def test_dates_are_stored_in_sqlite_as_iso_text_and_driver_errors_translated() -
 
 def test_missing_tables_are_created_once_from_their_definitions() -> None:
     sql = PlainSQL(connect(Location("sqlite", None)))
-    assert schema.create_missing(sql, READ_MODEL_TABLES) == list(READ_MODEL_TABLES)
-    assert schema.create_missing(sql, READ_MODEL_TABLES) == []
+    created = ddl.create_missing(sql, READ_MODEL_TABLES, definitions)
+    assert created == list(READ_MODEL_TABLES)
+    assert ddl.create_missing(sql, READ_MODEL_TABLES, definitions) == []
     indexes = {row[0] for row in sql.rows("SELECT name FROM sqlite_master")}
     assert {"task_status_spans_by_assignment", "ix_overdue_entries_task_id"} <= indexes
     sql.execute("INSERT INTO task_facts (task_id, facts) VALUES ('x', '{}')")
-    schema.empty(sql, READ_MODEL_TABLES)
-    assert set(READ_MODEL_TABLES) <= schema.existing_tables(sql)
+    ddl.empty(sql, READ_MODEL_TABLES)
+    assert set(READ_MODEL_TABLES) <= ddl.existing_tables(sql)
     assert sql.scalar("SELECT count(*) FROM task_facts") == 0
 
 
 def test_postgresql_gets_its_own_types_from_the_same_definitions() -> None:
-    events = schema.ddl(["tracker_events"], "postgresql")[0]
+    defined = ledger_tables.definitions
+    events = ddl.ddl(["tracker_events"], "postgresql", defined)[0]
     assert "originator_id UUID NOT NULL" in events
     assert "id BIGSERIAL NOT NULL" in events
-    assert "originator_id BINARY(16)" in schema.ddl(["tracker_events"], "sqlite")[0]
+    sqlite = ddl.ddl(["tracker_events"], "sqlite", defined)[0]
+    assert "originator_id BINARY(16)" in sqlite
 
 
 def test_a_ledger_in_memory_is_one_connection_shared_by_threads() -> None:
@@ -127,6 +137,6 @@ def test_a_ledger_in_memory_is_one_connection_shared_by_threads() -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert len(ledger.list_tasks(date(2023, 3, 1))) == 4
-    assert ledger.rebuild_read_models() == 4
+    assert len(Reading.of(ledger).list_tasks(date(2023, 3, 1))) == 4
+    assert ledger.read_models.rebuild() == 4
     ledger.close()

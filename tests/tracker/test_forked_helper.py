@@ -10,16 +10,17 @@ from typing import Any
 import pytest
 
 from domain.errors import TrackerError
-from projections.names import READ_MODEL_TABLES
+from projections.tables import READ_MODEL_TABLES
 from tests.conftest import table_rows
 from tests.tracker.test_importing import row
-from tracker import forked_helper
-from tracker.forked_helper import (
+from tracker.bulk import forked_helper
+from tracker.bulk.forked_helper import (
     CALLER_SHARE,
     HelperStopped,
     helper_available,
     prepared_chunks,
 )
+from tracker.bulk.importing import import_task_list
 
 pytestmark = pytest.mark.skipif(
     not helper_available(), reason="the helper needs fork and a second core"
@@ -155,8 +156,8 @@ def test_the_helper_and_this_process_import_the_same_ledger(
     results = []
     for in_helper in (True, False):
         ledger = make_tracker(f"sqlite:///{tmp_path / f'{in_helper}.db'}")
-        plan = ledger.import_task_list(
-            rows, "tester", chunk_size=3, skip_invalid=True, in_helper=in_helper
+        plan = import_task_list(
+            ledger, rows, "tester", chunk_size=3, skip_invalid=True, in_helper=in_helper
         )
         results.append(
             (
@@ -166,7 +167,7 @@ def test_the_helper_and_this_process_import_the_same_ledger(
             )
         )
         written_through = recorded(ledger)[2]
-        ledger.rebuild_read_models()
+        ledger.read_models.rebuild()
         assert recorded(ledger)[2] == written_through  # the projection's own rows
         ledger.close()
     assert results[0] == results[1]

@@ -10,6 +10,7 @@ import pytest
 
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from tests.conftest import TODAY
+from tracker.reading import Reading
 from tracker.wiring import make_tracker
 
 ASSIGN: dict[str, Any] = {
@@ -103,7 +104,7 @@ def test_unknown_and_duplicate_codes(ledger: Any) -> None:
 def test_read_models_catch_up_with_another_process(ledger: Any, other: Any) -> None:
     ledger.assign_task(actor="a", **ASSIGN)
     other.complete_task("NV-1", on=date(2023, 3, 20), document="", actor="b")
-    views = ledger.list_tasks(date(2023, 6, 30))
+    views = Reading.of(ledger).list_tasks(date(2023, 6, 30))
     assert [(v.code, str(v.status)) for v in views] == [("NV-1", "on_time")]
 
 
@@ -113,4 +114,4 @@ def test_batch_is_all_or_nothing(ledger: Any) -> None:
         ledger.complete_task("NV-1", on=date(2023, 3, 20), document="", actor="a")
         ledger.complete_task("NV-1", on=date(2023, 3, 21), document="", actor="a")
     assert not ledger.exists("NV-1")
-    assert ledger.list_tasks(date(2023, 6, 30)) == []
+    assert Reading.of(ledger).list_tasks(date(2023, 6, 30)) == []

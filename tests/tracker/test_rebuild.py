@@ -10,10 +10,10 @@ from typing import Any, NamedTuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projections.names import READ_MODEL_TABLES
+from projections.tables import READ_MODEL_TABLES
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
-from tracker.forked_helper import helper_available
-from tracker.rebuild import whole_histories
+from tracker.bulk.forked_helper import helper_available
+from tracker.bulk.rebuild import whole_histories
 
 
 class Stored(NamedTuple):
@@ -82,6 +82,6 @@ def test_rebuilt_read_models_are_the_written_through_ones(tmp_path: Path) -> Non
     written_through = table_rows(ledger, *READ_MODEL_TABLES)
     modes = [False, True] if helper_available() else [False]
     for in_helper in modes:
-        assert ledger.rebuild_read_models(batch_size=3, in_helper=in_helper) == 22
+        assert ledger.read_models.rebuild(batch_size=3, in_helper=in_helper) == 22
         assert table_rows(ledger, *READ_MODEL_TABLES) == written_through
     ledger.close()

@@ -9,9 +9,9 @@ from uuid import uuid4
 import pytest
 from eventsourcing.persistence import IntegrityError, ProgrammingError, StoredEvent
 
-from projections.names import TASKS
+from projections.tables import TASKS
 from tests.conftest import ASSIGNMENT, TODAY
-from tracker.tables import ledger_tables
+from tracker.eventstore.table_definitions import ledger_tables
 from tracker.wiring import make_tracker
 
 ASSIGN: dict[str, Any] = ASSIGNMENT
@@ -103,11 +103,13 @@ def test_events_just_recorded_are_applied_only_onto_the_position_before_them(
 ) -> None:
     ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
     events = ledger.task_events("NV-1")
-    head = ledger.catch_up.head()
-    assert ledger.catch_up.position() == head  # applied as they were recorded
+    head = ledger.read_models.catch_up.head()
+    assert (
+        ledger.read_models.catch_up.position() == head
+    )  # applied as they were recorded
     # Positions that do not follow the tracked one are left to the pull loop.
-    assert not ledger.catch_up.apply_recorded(events, [head + 5])
-    assert ledger.catch_up.position() == head
+    assert not ledger.read_models.catch_up.apply_recorded(events, [head + 5])
+    assert ledger.read_models.catch_up.position() == head
     assert count(ledger, TASKS) == 1
     assert ledger_tables().events.name == "tracker_events"
 
@@ -120,8 +122,12 @@ def test_the_first_events_of_an_empty_ledger_are_written_through(
     def no_reading_back(*args: Any, **kwargs: Any) -> NoReturn:
         raise AssertionError("the events were read back from the log")
 
-    monkeypatch.setattr(ledger.catch_up, "_step", no_reading_back)
+    monkeypatch.setattr(ledger.read_models.catch_up, "_step", no_reading_back)
     ledger.assign_task(actor="t", code="NV-1", **ASSIGN)
     ledger.assign_task(actor="t", code="NV-2", **ASSIGN)
-    assert ledger.catch_up.position() == ledger.catch_up.head() == 2
+    assert (
+        ledger.read_models.catch_up.position()
+        == ledger.read_models.catch_up.head()
+        == 2
+    )
     assert count(ledger, TASKS) == 2

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from tests.cli.helpers import ok, run
-from tracker.chain import GENESIS, chain_hash
+from tracker.eventstore.chain import GENESIS, chain_hash
 
 LEDGER = "\n".join(
     [

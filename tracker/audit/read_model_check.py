@@ -3,7 +3,7 @@
 Reports count from the read models, so a row changed behind the tool's back
 changes a figure while the chain of events stays whole. The check replays the
 log up to the position the read models track, in batches of whole task
-histories in aggregate order (``tracker.rebuild.whole_histories``), makes
+histories in aggregate order (``tracker.bulk.rebuild.whole_histories``), makes
 each batch's rows with the projection's own pure code
 (``TaskReadModel.rows_from_histories``) and compares them with the stored
 rows of those tasks. Then it counts each table's rows: a row of a task the
@@ -23,14 +23,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from database.plain_sql import PlainSQL, chunks, in_list
 from domain.errors import IntegrityFailure
-from projections.names import OVERDUE, SPANS, TASK_FACTS, TASKS
-from projections.plain_sql import PlainSQL, chunks, in_list
-from projections.tasks import ENTRY_COLUMNS, FACT_COLUMNS, SPAN_COLUMNS, TASK_COLUMNS
-from tracker.audit import code_in_state, shown, stored_rows
-from tracker.forked_helper import helper_available, prepared_chunks
-from tracker.rebuild import whole_histories
-from tracker.topics import event_topics
+from projections.tables import OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.task_rows import (
+    ENTRY_COLUMNS,
+    FACT_COLUMNS,
+    SPAN_COLUMNS,
+    TASK_COLUMNS,
+)
+from tracker.audit.stored_values import code_in_state, shown, stored_rows
+from tracker.bulk.forked_helper import helper_available, prepared_chunks
+from tracker.bulk.rebuild import whole_histories
+from tracker.eventstore.topics import event_topics
 
 # Events per batch, as a rebuild reads them; tasks per ``IN (...)`` query.
 CHECK_BATCH = 5_000

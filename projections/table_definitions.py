@@ -3,7 +3,7 @@
 Nothing at run time imports this module: projections write and read these
 tables in plain SQL (``projections.tasks``, ``projections.reports``), and
 the DDL is compiled from here only when a table has to be created
-(``tracker.schema``). ``tests/projections`` checks that the plain SQL names
+(``database.ddl``). ``tests/projections`` checks that the plain SQL names
 what is defined here.
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-from projections.names import OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.tables import OVERDUE, SPANS, TASK_FACTS, TASKS
 
 metadata = MetaData()
 

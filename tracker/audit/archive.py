@@ -4,8 +4,9 @@ An export is one event per line (position, recording time, aggregate, topic,
 the event's own JSON, previous hash and hash), then an end line with the
 count and head, so that a truncated file is told from a complete one. A
 restore loads such a file into an empty database and checks the chain and the
-end line as it goes: any break keeps nothing. This is also how a ledger moves
-from SQLite to PostgreSQL.
+end line as it goes, and builds the read models from it in the same
+transaction: any break keeps nothing. This is also how a ledger moves from
+SQLite to PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,27 +16,32 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from uuid import UUID
 
-from domain.errors import IntegrityFailure, TaskRuleError
-from projections.plain_sql import PlainSQL
-from tracker.audit import WINDOW
-from tracker.chain import GENESIS, Fingerprint, chain_hash
-from tracker.names import CHAIN_COLUMNS, EVENT_COLUMNS
+from database.plain_sql import PlainSQL
+from domain.errors import IntegrityFailure, TaskRuleError, TrackerError
+from tracker.audit.stored_values import WINDOW
+from tracker.audit.verify import Audit
+from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
+from tracker.eventstore.recorder import LedgerRecorder
+from tracker.eventstore.tables import CHAIN_COLUMNS, EVENT_COLUMNS
+from tracker.read_models import ReadModels
 
 
 class Archive:
-    """Mixed into ``TaskLedger`` beside ``Audit`` (whose ``_entries`` it reads)."""
+    """The whole ledger to a file and back."""
 
-    recorder: Any
-    _events: str
-    _chain: str
-    _entries: Callable[[], Iterator[Any]]
+    def __init__(
+        self, store: LedgerRecorder, audit: Audit, read_models: ReadModels
+    ) -> None:
+        self.store = store
+        self.audit = audit
+        self.read_models = read_models
 
     def export_lines(self) -> Iterator[str]:
         """The ledger as JSON Lines, ending with a line that states its size
         and head (so a truncated file is told from a complete one)."""
         count = 0
         head = Fingerprint(0, GENESIS)
-        for entry in self._entries():
+        for entry in self.audit.entries():
             if entry.event is None or entry.chain is None:
                 raise IntegrityFailure(
                     f"Cannot export: position {entry.position} is broken; run verify."
@@ -73,46 +79,69 @@ class Archive:
         self, lines: Iterable[str], progress: Callable[[int], None] | None = None
     ) -> int:
         """Load an export into this (empty) ledger, checking the chain as it
-        goes; any break or truncation keeps nothing."""
-        events, chain = self._events, self._chain
-        with self.recorder.transaction(commit=True) as sql:
-            if sql.scalar(f"SELECT count(*) FROM {events}"):
-                raise TaskRuleError(
-                    "Restore needs an empty database; this one already holds events."
-                )
-            previous, count, ended = GENESIS, 0, False
-            event_rows: list[tuple[Any, ...]] = []
-            chain_rows: list[tuple[Any, ...]] = []
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                if ended:
-                    raise IntegrityFailure(f"Line {number} follows the end marker.")
-                record = _parse_line(line, number)
-                if record.get("end"):
-                    _check_end(record, count, previous)
-                    ended = True
-                    continue
-                event_row, chain_row = _checked_rows(
-                    record, previous, number, self.recorder.uuid_value
-                )
-                previous = chain_row[-1]  # its hash
-                event_rows.append(event_row)
-                chain_rows.append(chain_row)
-                count += 1
-                if len(event_rows) >= WINDOW:
-                    _flush(sql, events, chain, event_rows, chain_rows, progress)
-            if not ended:
+        goes, and build the read models from it in the same transaction: a
+        break, a truncation, or an event the read models cannot take keeps
+        nothing."""
+        with self.store.transaction(commit=True) as sql:
+            self.store.lock_appends(sql)
+            count = self._load(sql, lines, progress)
+            try:
+                # The rebuild's helper could not see these rows before they
+                # commit: it reads on a connection of its own.
+                self.read_models.rebuild(in_helper=False)
+            except TrackerError:
+                raise
+            except Exception as error:
                 raise IntegrityFailure(
-                    "The file is truncated: its end marker is missing; nothing "
-                    "was restored."
-                )
-            _flush(sql, events, chain, event_rows, chain_rows, progress)
-            if not sql.is_sqlite:
-                sql.rows(
-                    f"SELECT setval(pg_get_serial_sequence('{events}', 'id'),"
-                    f" (SELECT COALESCE(MAX(id), 1) FROM {events}))"
-                )
+                    "The file's events cannot be applied to the read models "
+                    f"({type(error).__name__}: {error}); nothing was restored."
+                ) from None
+        return count
+
+    def _load(
+        self,
+        sql: PlainSQL,
+        lines: Iterable[str],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        events, chain = self.store.events_table, self.store.chain_table
+        if sql.scalar(f"SELECT count(*) FROM {events}"):
+            raise TaskRuleError(
+                "Restore needs an empty database; this one already holds events."
+            )
+        previous, count, ended = GENESIS, 0, False
+        event_rows: list[tuple[Any, ...]] = []
+        chain_rows: list[tuple[Any, ...]] = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            if ended:
+                raise IntegrityFailure(f"Line {number} follows the end marker.")
+            record = _parse_line(line, number)
+            if record.get("end"):
+                _check_end(record, count, previous)
+                ended = True
+                continue
+            event_row, chain_row = _checked_rows(
+                record, previous, number, self.store.uuid_value
+            )
+            previous = chain_row[-1]  # its hash
+            event_rows.append(event_row)
+            chain_rows.append(chain_row)
+            count += 1
+            if len(event_rows) >= WINDOW:
+                _flush(sql, events, chain, event_rows, chain_rows, progress)
+        if not ended:
+            raise IntegrityFailure(
+                "The file is truncated: its end marker is missing; nothing "
+                "was restored."
+            )
+        _flush(sql, events, chain, event_rows, chain_rows, progress)
+        if not sql.is_sqlite:
+            sql.rows(
+                f"SELECT setval(pg_get_serial_sequence('{events}', 'id'),"
+                f" (SELECT COALESCE(MAX(id), 1) FROM {events}))"
+            )
         return count
 
 

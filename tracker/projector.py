@@ -21,7 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from domain.errors import DatabaseBusy
-from tracker.pg_append import NOTIFY_CHANNEL
+from tracker.eventstore.pg_append import NOTIFY_CHANNEL
+from tracker.read_models import ReadModels
 
 WAKE_SLICE_SECONDS = 0.5  # how quickly a stop request is noticed
 MAX_BACKOFF_SECONDS = 60.0
@@ -32,13 +33,13 @@ class Follower:
 
     def __init__(
         self,
-        ledger: Any,
+        read_models: ReadModels,
         *,
         poll_seconds: float,
         stop: threading.Event,
         report: Callable[[str], None],
     ) -> None:
-        self.ledger = ledger
+        self.read_models = read_models
         self.poll_seconds = poll_seconds
         self.stop = stop
         self.report = report
@@ -48,7 +49,7 @@ class Follower:
 
     def run(self) -> int:
         """Follow until stopped; the position the read models reached."""
-        catch_up = self.ledger.catch_up
+        catch_up = self.read_models.catch_up
         self.report(
             f"Following the ledger from position {catch_up.position()} "
             f"of {catch_up.head()}."
@@ -63,7 +64,7 @@ class Follower:
 
     def _apply(self) -> None:
         try:
-            applied = self.ledger.catch_up.run()
+            applied = self.read_models.catch_up.run()
         except DatabaseBusy:
             return  # another projector holds the tracking row: it applies them
         except Exception as error:
@@ -85,7 +86,7 @@ class Follower:
 
     def _position(self) -> int | str:
         try:
-            return int(self.ledger.catch_up.position())
+            return int(self.read_models.catch_up.position())
         except Exception:
             return "?"
 
@@ -111,7 +112,7 @@ class Follower:
 
     def _listening(self) -> Any:
         """A connection that LISTENs for new events (PostgreSQL only)."""
-        location = self.ledger.datastore.location
+        location = self.read_models.store.datastore.location
         if self.listener is not None or location.kind != "postgresql":
             return self.listener
         try:

@@ -16,7 +16,7 @@ with the table owner's rights and do the whole append themselves:
   that does not follow the aggregate's last one, a state that is not a JSON
   object, a date outside 1900-2199), gives the events the next positions and
   writes each one's chain row: the recording time is the server's clock, the
-  hash is computed here, as ``tracker.chain.chain_hash`` computes it. It ends
+  hash is computed here, as ``tracker.eventstore.chain.chain_hash`` computes it. It ends
   with ``pg_notify`` so that a following projector wakes up.
 
 A version that someone else recorded first raises ``unique_violation``, as
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from projections.plain_sql import PlainSQL
+from database.plain_sql import PlainSQL
 
 NOTIFY_CHANNEL = "tracker_events"
 # The range of dates the domain accepts (``domain.limits``), as the ISO text

@@ -8,16 +8,16 @@ re-import records nothing), different facts are reported, never overwritten.
 Building needs no database: ``prepare_rows`` turns rows into
 ``PreparedTask``s (the task's encoded events and its read-model rows, plain
 data that pickles cheaply), which a helper process can do while this one
-records (``tracker.forked_helper``). Only ``plan_import`` asks the ledger.
+records (``tracker.bulk.forked_helper``). Only ``plan_import`` asks the ledger.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from domain.dates import DateParseError
 from domain.errors import TaskRuleError
@@ -25,9 +25,14 @@ from domain.facts import TaskFacts, facts_from_dict
 from domain.limits import printable
 from domain.task import Task, normalise_code
 from domain.text import normalise
-from projections.tasks import TaskRowSet, rows_of
-from tracker.spreadsheets import SheetRow, cell_date, cell_text
-from tracker.store import EncodedEvent
+from projections.task_rows import TaskRowSet, rows_of
+from tracker.bulk.collector import fewer_collections
+from tracker.bulk.forked_helper import helper_available, prepared_chunks
+from tracker.bulk.spreadsheets import SheetRow, cell_date, cell_text
+from tracker.eventstore.recorder import EncodedEvent
+
+if TYPE_CHECKING:
+    from tracker.ledger import TaskLedger
 
 CANCEL_REASON = "Rút khỏi chương trình (theo bảng tính nhập vào)"
 
@@ -256,3 +261,56 @@ def plan_import(
 
 def _texts(row: SheetRow) -> dict[str, str]:
     return {column: cell_text(value) for column, value in row.values.items()}
+
+
+def import_task_list(
+    ledger: TaskLedger,
+    rows: Iterable[SheetRow],
+    actor: str,
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
+    chunk_size: int = 1000,
+    in_helper: bool | None = None,
+) -> ImportPlan:
+    """Check every row and record the new tasks, in one transaction: a
+    single bad row refuses the whole file unless ``skip_invalid``, and every
+    bad row is still reported.
+
+    Rows are prepared a chunk at a time, by a helper process when there is a
+    second core (``in_helper=None``; ``tracker.bulk.forked_helper``), and
+    recorded by this one inside that transaction, so only a chunk or two of
+    new tasks is ever in memory.
+    """
+    result = ImportPlan()
+    seen: dict[str, int] = {}
+    today = ledger.today()
+    encode = ledger.mapper.to_stored_event
+    total = 0
+    with (
+        fewer_collections(),
+        prepared_chunks(
+            rows,
+            lambda chunk: prepare_rows(chunk, actor, today, encode),
+            chunk_size,
+            in_helper=helper_available() if in_helper is None else in_helper,
+        ) as chunks,
+        ledger.batch(),
+    ):
+        for chunk in chunks:
+            total += len(chunk)
+            plan = plan_import(
+                chunk,
+                lambda codes: ledger.read_models.facts_by_code(codes, in_batch=True),
+                seen,
+            )
+            result.rejected += plan.rejected
+            result.unchanged += plan.unchanged
+            if skip_invalid or not result.rejected:
+                ledger.record_prepared(plan.new)
+                result.recorded += len(plan.new)
+            if progress is not None:
+                progress(len(chunk))
+        if result.rejected and not skip_invalid:
+            raise ImportRefused(result.rejected, total)
+    return result

@@ -3,7 +3,7 @@
 The events and tracking tables keep the layout eventsourcing-sqlalchemy gave
 them (same names, columns, types and unique index), so a ledger recorded
 before the tracker had its own event store opens unchanged. Only creating
-the tables compiles them (``tracker.schema``); the store runs plain SQL.
+the tables compiles them (``database.ddl``); the store runs plain SQL.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-from tracker.names import APPLICATION
+from tracker.eventstore.tables import APPLICATION
 
 metadata = MetaData()
 Position = BigInteger().with_variant(Integer(), "sqlite")
@@ -33,7 +33,7 @@ Position = BigInteger().with_variant(Integer(), "sqlite")
 
 # An aggregate's UUID: native ``uuid`` on PostgreSQL, 16 bytes elsewhere (what
 # ``sqlalchemy_utils.UUIDType`` stored for eventsourcing-sqlalchemy); the
-# store converts values itself (``tracker.ids``).
+# store converts values itself (``tracker.eventstore.ids``).
 AggregateId = BINARY(16).with_variant(Uuid(), "postgresql")
 
 

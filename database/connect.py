@@ -1,4 +1,5 @@
-"""Opening a database URL with its own driver, without SQLAlchemy.
+"""Opening a database URL with its own driver, without SQLAlchemy, and
+saying in one line why one cannot be opened, never showing its password.
 
 The URLs are SQLAlchemy's (what ``--db`` and ``TRACKER_DATABASE_URL`` have
 always taken, and what ``db check`` still hands to SQLAlchemy): ``sqlite:///``
@@ -8,19 +9,48 @@ followed by a file path, ``sqlite://`` for a database in memory, and
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tracker.database import DatabaseUnavailable, redact
+from domain.errors import TrackerError
+
+
+class DatabaseUnavailable(TrackerError):
+    """The database named cannot be opened; the message never shows a password."""
+
+
+def redact(url: str) -> str:
+    """The URL as it may be shown: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def explain(error: BaseException, url: str) -> DatabaseUnavailable:
+    """One readable line for a connection failure, without the password."""
+    cause: BaseException = error
+    while cause.__cause__ is not None and type(cause).__module__.startswith(
+        ("eventsourcing", "sqlalchemy")
+    ):
+        cause = cause.__cause__
+    detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    detail = re.sub(r"\s*\(Background on this error at:.*", "", detail)
+    password = re.search(r"://[^:/@]+:([^@]*)@", url)
+    if password and password.group(1):
+        detail = detail.replace(password.group(1), "***")
+    return DatabaseUnavailable(
+        f"Cannot open the database {redact(url)}: {detail or type(cause).__name__}."
+    )
+
+
 
 SQLITE_PREFIX = "sqlite://"
 POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
 SQLITE_CACHE_KIB = 32 * 1024
 # How long one statement waits for another connection's lock. A writer that
-# cannot begin tries again (``tracker.store.Datastore``), saying after this
+# cannot begin tries again (``database.transactions``), saying after this
 # first wait that it is waiting, so a clerk never faces a silent pause.
 SQLITE_BUSY_SECONDS = 1.0
 

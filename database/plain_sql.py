@@ -3,15 +3,15 @@ database at run time.
 
 Every statement the tracker runs (appending events, projecting, reporting,
 auditing) is plain SQL that SQLite and PostgreSQL both accept, passed to the
-driver itself (``sqlite3`` or ``psycopg``). Importing SQLAlchemy costs 0.2 to
-0.5 s on this machine, more than one ``complete`` may take in all; its
-tables remain the schema's single definition, compiled to DDL only when a
-table has to be created (``tracker.schema``).
+driver itself (``sqlite3`` or ``psycopg``): importing SQLAlchemy would cost
+a short command more than all its own work (``bench/README.md``). Its tables
+remain the schema's single definition, compiled to DDL only when a table has
+to be created (``database.ddl``).
 
 Statements name their parameters ``:name``; this module gives psycopg its own
 style. Dates go to SQLite as ISO text (how SQLAlchemy's ``Date`` stores them
 there; the adapter is registered where SQLite connections are opened,
-``tracker.connect``) and to PostgreSQL as ``date``; ``as_date`` reads either
+``database.connect``) and to PostgreSQL as ``date``; ``as_date`` reads either
 back. A driver error can be translated on the way out (the event store turns
 them into eventsourcing's), so callers catch one family of exceptions
 whatever the database.
@@ -40,7 +40,7 @@ class PlainSQL:
     """One DB-API connection (``sqlite3`` or ``psycopg``) and its dialect.
 
     Transactions are not begun or ended here: whoever opened the connection
-    does that (``tracker.store.Datastore``, the report reader).
+    does that (``database.transactions.Datastore``, the report reader).
     """
 
     def __init__(

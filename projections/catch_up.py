@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
 
+from database.plain_sql import PlainSQL
 from domain.errors import IntegrityFailure
-from projections.plain_sql import PlainSQL
 
 BATCH_SIZE = 2000
 MAX_CONTENTION_RETRIES = 50

@@ -6,7 +6,7 @@ behind the tool's back (raw SQL on a SQLite file) could import anything.
 Every path that decodes events (loading a task, catching up, replaying,
 history, the audit) goes through the application's mapper, so it refuses
 them in one place. PostgreSQL's append function holds the same lists
-(``tracker.pg_append``), so a clerk cannot write such an event at all.
+(``tracker.eventstore.pg_append``), so a clerk cannot write such an event at all.
 """
 
 from __future__ import annotations

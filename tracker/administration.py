@@ -1,5 +1,5 @@
-"""The database itself: readable connection errors, a health check, and the
-clerk and projector roles on PostgreSQL.
+"""The administrator's tools: a health check of the database, and the clerk
+and projector roles on PostgreSQL.
 
 Nothing here records events: these are the administrator's tools around the
 ledger, built on plain SQLAlchemy so that they work on a database the ledger
@@ -12,40 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from database.connect import DatabaseUnavailable, explain, redact
 from domain.errors import TrackerError
-from projections.names import READ_MODEL_TABLES
-from tracker.names import APPLICATION
+from projections.tables import READ_MODEL_TABLES
+from tracker.eventstore.tables import APPLICATION
 
 LEDGER_TABLES = (f"{APPLICATION}_events", f"{APPLICATION}_chain")
 TRACKING_TABLE = f"{APPLICATION}_tracking"
 ALL_TABLES = (*LEDGER_TABLES, TRACKING_TABLE, *READ_MODEL_TABLES)
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-class DatabaseUnavailable(TrackerError):
-    """The database named cannot be opened; the message never shows a password."""
-
-
-def redact(url: str) -> str:
-    """The URL as it may be shown: any password replaced by ***."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
-
-
-def explain(error: BaseException, url: str) -> DatabaseUnavailable:
-    """One readable line for a connection failure, without the password."""
-    cause: BaseException = error
-    while cause.__cause__ is not None and type(cause).__module__.startswith(
-        ("eventsourcing", "sqlalchemy")
-    ):
-        cause = cause.__cause__
-    detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
-    detail = re.sub(r"\s*\(Background on this error at:.*", "", detail)
-    password = re.search(r"://[^:/@]+:([^@]*)@", url)
-    if password and password.group(1):
-        detail = detail.replace(password.group(1), "***")
-    return DatabaseUnavailable(
-        f"Cannot open the database {redact(url)}: {detail or type(cause).__name__}."
-    )
 
 
 @dataclass
@@ -219,7 +194,7 @@ def harden(
 
 def _grants(role: str, schema: str, kind: str) -> list[str]:
     """Everything ``role`` may do, after taking away all it could before."""
-    from tracker.pg_append import function_signatures
+    from tracker.eventstore.pg_append import function_signatures
 
     functions = ", ".join(function_signatures(APPLICATION))
     statements = [

@@ -1,34 +1,27 @@
 """The event store: eventsourcing's recorder interface in plain SQL.
 
-Why the tracker has its own recorder instead of eventsourcing-sqlalchemy
-(DESIGN.md asks for the reason in writing): importing eventsourcing-sqlalchemy
-pulls in ``sqlalchemy_utils`` and the ORM, and SQLAlchemy itself takes 0.2 to
-0.5 s to import on this machine, against a 0.4 s budget for one ``complete``;
-its ORM round trips also cost more per event than the import and rebuild
-targets allow. This module keeps everything DESIGN.md asked the library for:
-one code path for SQLite and PostgreSQL (the same plain SQL, through
-``projections.plain_sql``), the same table layout (old ledgers open
-unchanged; the tables are still defined as SQLAlchemy Core, ``tracker.tables``),
-the read models and their tracking in the very transaction the recorder uses,
-and eventsourcing's own ``IntegrityError`` for a conflicting append.
+The recorder stores events and their chain rows and reads them back for the
+repository, the read models and the audit, through ``database.transactions``
+(so the read models' rows and their tracking commit in the very transaction
+that records the events), with one code path for SQLite and PostgreSQL, and
+eventsourcing's own ``IntegrityError`` for a conflicting append. Its tables
+keep the layout eventsourcing-sqlalchemy gave them, so old ledgers open
+unchanged.
 
 Appends are serialised, and every event gets a chain row in the same
 transaction, chaining onto the hash committed just before it. On SQLite, by
 the database's own write lock, taken when a writing transaction begins
 (``BEGIN IMMEDIATE``); under the lock the next positions are known, so events
 go in at explicit positions with one ``executemany``. On PostgreSQL, by the
-append functions of ``tracker.pg_append``, which lock, number, chain and
-insert on the server: the clerks' role may call them and insert nothing
-itself, so raw SQL cannot write a malformed event or chain row either.
+append functions of ``tracker.eventstore.pg_append``, which lock, number,
+chain and insert on the server: the clerks' role may call them and insert
+nothing itself, so raw SQL cannot write a malformed event or chain row.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, suppress
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 from uuid import UUID
@@ -42,216 +35,27 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 
-from domain.errors import DatabaseBusy, TrackerError
-from projections.plain_sql import PlainSQL, chunks, in_list
-from tracker import pg_append
-from tracker.chain import GENESIS, chain_hash
-from tracker.connect import SQLITE_BUSY_SECONDS, connect, locate
-from tracker.ids import from_stored_id, to_stored_id
-from tracker.names import CHAIN_COLUMNS, EVENT_COLUMNS
-from tracker.schema import create_missing, existing_tables
+from database.plain_sql import PlainSQL, chunks, in_list
+from database.transactions import BUSY_NOTICE_SECONDS, Datastore, until_locked
+from domain.errors import TrackerError
+from tracker.eventstore import pg_append
+from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
+from tracker.eventstore.ids import from_stored_id, to_stored_id
+from tracker.eventstore.tables import (
+    CHAIN_COLUMNS,
+    EVENT_COLUMNS,
+    definitions,
+    table_names,
+)
 
-DRIVER_MODULES = ("sqlite3", "psycopg")
 # An encoded event: aggregate ID (a UUID or its text), version, topic, state.
 EncodedEvent = tuple[UUID | str, int, str, bytes]
-PERSISTENCE_ERRORS = (
-    "IntegrityError",
-    "OperationalError",
-    "InterfaceError",
-    "DataError",
-    "InternalError",
-    "ProgrammingError",
-    "NotSupportedError",
-    "DatabaseError",
-)
-# SQLite's "busy" and "locked" result codes (their extended codes share the
-# low byte), and PostgreSQL's lock timeout, deadlock and serialisation
-# failure: another writer was in the way, and trying again will do.
-SQLITE_BUSY_CODES = (5, 6)
-POSTGRES_BUSY_STATES = ("55P03", "40P01", "40001")
-# How long a writer waits for the database before it gives up (exit 3), and
-# how long each attempt waits before it says that it is waiting.
-BUSY_WAIT_SECONDS = 15.0
-BUSY_NOTICE_SECONDS = SQLITE_BUSY_SECONDS
-logger = logging.getLogger(__name__)
-
-
-def is_busy(error: BaseException) -> bool:
-    """Whether a driver's error means "another writer holds the lock"."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in SQLITE_BUSY_CODES
-    return getattr(error, "sqlstate", None) in POSTGRES_BUSY_STATES
-
-
-def until_locked(attempt: Callable[[], bool]) -> None:
-    """Call ``attempt`` (which waits up to ``BUSY_NOTICE_SECONDS`` for a lock
-    and says whether it got it) until it succeeds. After the first failure a
-    warning (one line on stderr, from the CLI) tells the clerk the command
-    has not hung; after ``BUSY_WAIT_SECONDS``, ``DatabaseBusy``."""
-    deadline = time.monotonic() + BUSY_WAIT_SECONDS
-    noticed = False
-    while not attempt():
-        if time.monotonic() >= deadline:
-            raise DatabaseBusy()
-        if not noticed:
-            logger.warning("Waiting for the database: another clerk is writing...")
-            noticed = True
 
 
 def utc_now_text() -> str:
     """Recording times are stored as fixed-width UTC ISO text: they sort as
     they happened and hash identically on every database."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def translated(error: Exception) -> Exception:
-    """eventsourcing's exception for a driver's error (the application and
-    the use cases catch ``eventsourcing.persistence.IntegrityError``); any
-    other exception as it is."""
-    if not type(error).__module__.startswith(DRIVER_MODULES):
-        return error
-    if is_busy(error):
-        return DatabaseBusy()
-    for kind in type(error).__mro__:
-        if kind.__name__ in PERSISTENCE_ERRORS:
-            return getattr(persistence, kind.__name__)(error)  # type: ignore[no-any-return]
-    return persistence.PersistenceError(error)
-
-
-def raise_translated(error: Exception) -> NoReturn:
-    """Raise ``translated(error)``, caused by ``error`` when it differs."""
-    failure = translated(error)
-    if failure is error:
-        raise error
-    raise failure from error
-
-
-class Datastore:
-    """The connections to one database and the current transaction of each
-    thread.
-
-    Each thread keeps one connection (SQLite's page cache stays warm between
-    transactions); a database in memory is one connection that all threads
-    take turns on. A transaction opened while another is open on the same
-    thread joins it, so a batch, its saves and the read-model catch-up commit
-    or roll back together. Every statement's driver error leaves as
-    eventsourcing's exception.
-    """
-
-    def __init__(self, url: str, *, large_cache: bool = True) -> None:
-        self.url = url
-        self.large_cache = large_cache
-        self.location = locate(url)
-        self.is_sqlite = self.location.kind == "sqlite"
-        self.lock_reads = self.location.in_memory
-        # SQLite lets one writer at a time in: the threads of this process
-        # queue here rather than time out on the file's lock.
-        self.lock = threading.Lock() if self.is_sqlite else None
-        self._local = threading.local()
-        self._opened: list[PlainSQL] = []
-        self._opening = threading.Lock()
-
-    def _connection(self) -> PlainSQL:
-        """This thread's connection (the only one, in memory), opened once."""
-        holder: Any = self if self.lock_reads else self._local
-        sql: PlainSQL | None = getattr(holder, "connection", None)
-        if sql is None or getattr(sql.connection, "closed", False):
-            try:
-                raw = connect(self.location, large_cache=self.large_cache)
-            except Exception as error:
-                raise_translated(error)
-            sql = PlainSQL(raw, translate=translated)
-            holder.connection = sql
-            with self._opening:
-                self._opened.append(sql)
-        return sql
-
-    @contextmanager
-    def transaction(self, commit: bool) -> Iterator[PlainSQL]:
-        current: tuple[PlainSQL, bool] | None = getattr(self._local, "current", None)
-        if current is not None:
-            sql, outer_commits = current
-            if commit and not outer_commits:
-                raise persistence.ProgrammingError(
-                    "A writing transaction cannot join a read-only one."
-                )
-            yield sql
-            return
-        lock = self.lock if (commit or self.lock_reads) else None
-        if lock is not None:
-            lock.acquire()
-        try:
-            sql = self._connection()
-            if self.is_sqlite:  # psycopg begins by itself on first use
-                self._begin(sql, commit)
-            self._local.current = (sql, commit)
-            try:
-                yield sql
-            except BaseException:
-                self._end(sql, commit=False)
-                raise
-            finally:
-                self._local.current = None
-            self._end(sql, commit)
-        finally:
-            if lock is not None:
-                lock.release()
-
-    @staticmethod
-    def _begin(sql: PlainSQL, commit: bool) -> None:
-        """Begin a SQLite transaction; a writing one takes the file's write
-        lock now, waiting for another writer (saying so after a second) up
-        to ``BUSY_WAIT_SECONDS``, then giving up with ``DatabaseBusy``."""
-        if not commit:
-            sql.execute("BEGIN")
-            return
-
-        def begin() -> bool:
-            try:
-                sql.execute("BEGIN IMMEDIATE")  # waits BUSY_NOTICE_SECONDS
-            except DatabaseBusy:
-                return False
-            return True
-
-        until_locked(begin)
-
-    @staticmethod
-    def _end(sql: PlainSQL, commit: bool) -> None:
-        """Commit or roll back; a commit that fails is rolled back, so the
-        connection is ready for the next transaction."""
-        try:
-            if commit:
-                sql.connection.commit()
-            else:
-                sql.connection.rollback()
-        except Exception as error:
-            if commit:
-                with suppress(Exception):
-                    sql.connection.rollback()
-            raise_translated(error)
-
-    def missing_tables(self, names: Sequence[str]) -> list[str]:
-        with self.transaction(commit=False) as sql:
-            present = existing_tables(sql)
-        return [name for name in names if name not in present]
-
-    def ensure_tables(self, names: Sequence[str]) -> None:
-        """Create the tables that are missing (an append-only role, which may
-        not create any, only looks)."""
-        if not self.missing_tables(names):
-            return
-        with self.transaction(commit=True) as sql:
-            create_missing(sql, names)
-        if self.is_sqlite and not self.lock_reads:
-            # Readers need not wait for a writer (WAL is kept by the file).
-            self._connection().execute("PRAGMA journal_mode=WAL")
-
-    def close(self) -> None:
-        with self._opening:
-            opened, self._opened = self._opened, []
-        for sql in opened:
-            sql.connection.close()
 
 
 class LedgerRecorder(ApplicationRecorder):
@@ -261,9 +65,7 @@ class LedgerRecorder(ApplicationRecorder):
     def __init__(self, datastore: Datastore, prefix: str) -> None:
         self.datastore = datastore
         self.prefix = prefix
-        self.events_table = f"{prefix}_events"
-        self.chain_table = f"{prefix}_chain"
-        self.tracking_table = f"{prefix}_tracking"
+        self.events_table, self.chain_table, self.tracking_table = table_names(prefix)
         self.is_sqlite = datastore.is_sqlite
 
     def reopened(self) -> LedgerRecorder | None:
@@ -285,7 +87,7 @@ class LedgerRecorder(ApplicationRecorder):
 
     def create_tables(self) -> None:
         self.datastore.ensure_tables(
-            [self.events_table, self.chain_table, self.tracking_table]
+            table_names(self.prefix), lambda: definitions(self.prefix)
         )
 
     def may_write(self, table: str) -> bool:
@@ -532,9 +334,31 @@ class LedgerRecorder(ApplicationRecorder):
             value = sql.scalar(f"SELECT max(id) FROM {self.events_table}")
         return None if value is None else int(value)
 
+    def fingerprint(self, position: int | None = None) -> Fingerprint:
+        """The chain hash at ``position`` (default: the head of the ledger)."""
+        upto = "" if position is None else " WHERE position <= :position"
+        with self.transaction(commit=False) as sql:
+            row = sql.first(
+                f"SELECT position, hash FROM {self.chain_table}{upto}"
+                " ORDER BY position DESC LIMIT 1",
+                position=position,
+            )
+        return Fingerprint(row[0], row[1]) if row else Fingerprint(0, GENESIS)
+
+    def position_known_at(self, moment: datetime) -> int:
+        """The last log position recorded at or before ``moment``."""
+        utc = moment.astimezone(UTC).isoformat(timespec="microseconds")
+        with self.transaction(commit=False) as sql:
+            value = sql.scalar(
+                f"SELECT max(position) FROM {self.chain_table}"
+                " WHERE recorded_at <= :moment",
+                moment=utc,
+            )
+        return int(value or 0)
+
     def subscribe(self, gt: int | None = None, topics: Sequence[str] = ()) -> NoReturn:
         raise NotImplementedError(
-            "The tracker pulls the log (projections.runner.CatchUp); nothing "
+            "The tracker pulls the log (projections.catch_up.CatchUp); nothing "
             "subscribes to it."
         )
 

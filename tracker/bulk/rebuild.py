@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from projections.plain_sql import PlainSQL
-from tracker import schema
-from tracker.forked_helper import helper_available, prepared_chunks
+from database import ddl
+from database.plain_sql import PlainSQL
+from tracker.bulk.forked_helper import helper_available, prepared_chunks
 
 # Of every REBUILD_CALLER_SHARE batches, this process prepares one itself.
 # The helper also reads the whole log, so it has the more to do: with one in
@@ -102,8 +102,8 @@ def rebuild(
         in_helper=helped,
         caller_share=REBUILD_CALLER_SHARE,
     ) as batches:
-        schema.create_missing(sql, read_model.tables)
-        schema.empty(sql, read_model.tables)
+        ddl.create_missing(sql, read_model.tables, read_model.definitions)
+        ddl.empty(sql, read_model.tables)
         for count, rows in batches:
             rows.insert(sql)
             applied += count

@@ -1,0 +1,21 @@
+"""The read models' tables by name, importable without SQLAlchemy; their
+definitions are in ``projections.table_definitions``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+TASKS = "tasks_view"  # one row per task: its current facts as columns
+TASK_FACTS = "task_facts"  # one row per task: its facts as JSON
+SPANS = "task_status_spans"  # one row per task and status span
+OVERDUE = "overdue_entries"  # one row per span in which a task is overdue
+READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS, OVERDUE)
+READ_MODELS_NAME = "read_models"  # their row in the tracking table
+
+
+def definitions() -> Mapping[str, Any]:
+    """The tables' SQLAlchemy definitions (importing SQLAlchemy)."""
+    from projections.table_definitions import metadata
+
+    return metadata.tables

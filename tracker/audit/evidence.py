@@ -1,0 +1,104 @@
+"""The evidence a database keeps of events that are no longer in it.
+
+Removing the newest events and their chain rows leaves a whole, shorter
+chain. What still shows them: the position the read models track, each
+task's last position in ``tasks_view`` and, on PostgreSQL, the server's own
+count of rows deleted or updated in tables the tracker only appends to.
+"""
+
+from __future__ import annotations
+
+from database.plain_sql import PlainSQL
+from projections.tables import TASKS
+from tracker.audit.stored_values import shown
+
+
+def newest_removed(
+    sql: PlainSQL, last: int, tracked: int, events: str, chain: str
+) -> str | None:
+    """What the database shows of events beyond ``last``, the end of a
+    whole chain: the read models' position, tasks' last positions and, on
+    PostgreSQL, the server's counts of rows deleted or updated."""
+    position = tracked
+    evidence = []
+    if position > last:
+        evidence.append(
+            (
+                position,
+                f"the read models had applied the log up to position {position}",
+            )
+        )
+    latest = _latest_task_position(sql, last)
+    if latest is not None:
+        code, task_position = latest
+        evidence.append(
+            (
+                task_position,
+                f"the read models show task {code}'s last event at position "
+                f"{task_position}",
+            )
+        )
+    changed = {} if sql.is_sqlite else _rows_changed(sql, events, chain)
+    deleted = max((count for count, _ in changed.values()), default=0)
+    if evidence:
+        beyond, told = max(evidence, key=lambda found: found[0])
+        beyond = max(beyond, last + deleted)
+        return (
+            f"The newest events were removed: {told}, but the log now ends "
+            f"at position {last}, so at least {_positions(last + 1, beyond)} "
+            "gone."
+        )
+    for table, (count, _) in changed.items():
+        if count:
+            return (
+                f"The newest events were removed: PostgreSQL counted {count} "
+                f"rows deleted from {table}, where the tracker never deletes, "
+                f"and the chain is whole to position {last}, so "
+                f"{_positions(last + 1, last + count)} most likely gone."
+            )
+    for table, (_, count) in changed.items():
+        if count:
+            return (
+                "The ledger was edited behind the tool's back: PostgreSQL "
+                f"counted {count} rows updated in {table}, where the tracker "
+                "never updates, and the chain was recomputed to hide it; only "
+                "a report's fingerprint tells what it held (verify "
+                "--fingerprint)."
+            )
+    return None
+
+
+def _rows_changed(sql: PlainSQL, events: str, chain: str) -> dict[str, tuple[int, int]]:
+    """Rows deleted and updated in the events and chain tables since
+    they were created, as PostgreSQL's statistics count them (readable by
+    every role; only a superuser can reset them)."""
+    rows = sql.rows(
+        "SELECT relname, n_tup_del, n_tup_upd FROM pg_stat_user_tables"
+        " WHERE relid IN (to_regclass(:events), to_regclass(:chain))"
+        " ORDER BY relname DESC",
+        events=events,
+        chain=chain,
+    )
+    return {str(name): (int(deleted), int(updated)) for name, deleted, updated in rows}
+
+
+def _latest_task_position(sql: PlainSQL, last: int) -> tuple[str, int] | None:
+    """The task whose last event ``tasks_view`` places furthest beyond
+    ``last``, and that position."""
+    numeric = " AND typeof(position) = 'integer'" if sql.is_sqlite else ""
+    rows = sql.utf8_rows(
+        f"SELECT code, position FROM {TASKS} WHERE position > :last{numeric}"
+        " ORDER BY position DESC LIMIT 1",
+        last=last,
+    )
+    if not rows:
+        return None
+    code, position = rows[0]
+    text = code.decode("utf-8", "replace") if isinstance(code, bytes) else code
+    return shown(text) or "(a code that cannot be shown)", int(position)
+
+
+def _positions(first: int, last: int) -> str:
+    if first == last:
+        return f"position {first} is"
+    return f"positions {first} to {last} are"

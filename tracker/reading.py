@@ -1,0 +1,169 @@
+"""The one read path: reports and listings at one consistent log position.
+
+``Reading`` answers from the read models when they already reflect the whole
+log, on a connection of its own that needs neither eventsourcing nor the
+application, so that what the Office runs most starts quickly. Otherwise
+(read models behind, an answer as known at a past moment, anything in
+doubt) it opens the ledger, which catches them up, or gives the projector a
+moment, and answers with how far behind they still are. Callers never
+choose a path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from database.connect import open_existing
+from database.plain_sql import PlainSQL
+from domain.errors import UnknownTask
+from domain.facts import TaskFacts
+from domain.limits import checked_code
+from projections import reports
+from projections.tables import READ_MODELS_NAME
+from projections.task_rows import TaskView
+from projections.tasks import TaskReadModel
+from tracker.eventstore.chain import GENESIS, Fingerprint
+from tracker.eventstore.tables import table_names
+from tracker.views import Consistent
+
+if TYPE_CHECKING:
+    from tracker.ledger import TaskLedger
+
+Answer = TypeVar("Answer")
+
+
+class Reading:
+    """Answers at a consistent log position, on the database at ``url``."""
+
+    def __init__(
+        self,
+        url: str,
+        open_ledger: Callable[[], TaskLedger],
+        ledger: TaskLedger | None = None,
+    ) -> None:
+        self.url = url
+        self.open_ledger = open_ledger
+        self.ledger = ledger
+
+    @classmethod
+    def of(cls, ledger: TaskLedger) -> Reading:
+        """The read path of a ledger already open."""
+        return cls(ledger.store.datastore.url, lambda: ledger, ledger)
+
+    def answer(
+        self, query: Callable[[PlainSQL], Answer], known_at: datetime | None = None
+    ) -> Consistent:
+        """``query`` on the read models as they are now, or as they were known
+        at the moment ``known_at``."""
+        if known_at is None and self.ledger is None:
+            current = current_answer(self.url, query)
+            if current is not None:
+                return current
+        if self.ledger is None:
+            self.ledger = self.open_ledger()
+        position = None
+        if known_at is not None:
+            position = self.ledger.store.position_known_at(known_at)
+        return self.ledger.read_models.consistent(query, position)
+
+    def period_report(
+        self,
+        start: date,
+        end: date,
+        as_of: date,
+        by: str | None = None,
+        known_at: datetime | None = None,
+    ) -> reports.PeriodReport:
+        got = self.answer(
+            lambda sql: reports.period_report(sql, start, end, as_of, by), known_at
+        )
+        result: reports.PeriodReport = got.answer
+        result.ledger, result.behind = got.ledger, got.behind
+        return result
+
+    def overdue_report(
+        self,
+        as_of: date,
+        due_within: int | None = None,
+        agency: str | None = None,
+        known_at: datetime | None = None,
+        *,
+        encoded: bool = False,
+    ) -> dict[str, Any]:
+        """The weekly list as the JSON contract has it; ``encoded``: the list
+        itself as the database's bytes, for a JSON answer."""
+        got = self.answer(
+            lambda sql: reports.overdue_answer(
+                sql, as_of, due_within, agency, encoded=encoded
+            ),
+            known_at,
+        )
+        return {**got.answer, "ledger": got.ledger.as_dict(), "behind": got.behind}
+
+    def list_tasks(
+        self, as_of: date, known_at: datetime | None = None, **filters: Any
+    ) -> list[TaskView]:
+        """Tasks with their status on ``as_of`` (``TaskReadModel.listing``)."""
+        got = self.answer(
+            lambda sql: TaskReadModel.listing(sql, as_of, **filters), known_at
+        )
+        return list(got.answer)
+
+    def show_task(self, code: str, known_at: datetime | None = None) -> TaskFacts:
+        """One task's facts, from the read model kept by the log."""
+        code = checked_code(code)
+        facts = self.answer(
+            lambda sql: TaskReadModel.facts_of(sql, code), known_at
+        ).answer
+        if facts is None:
+            raise UnknownTask(code)
+        return facts  # type: ignore[no-any-return]
+
+
+def current_answer(
+    url: str, query: Callable[[PlainSQL], Answer]
+) -> Consistent | None:
+    """``query`` on read models that reflect the whole log, with the
+    fingerprint of that log; ``None`` to decline (behind, missing, empty or
+    unreadable: the ledger then answers, or says what is wrong)."""
+    try:
+        connection = open_existing(url)
+    except Exception:
+        return None
+    if connection is None:
+        return None
+    sql = PlainSQL(connection)
+    try:
+        if sql.is_sqlite:
+            sql.execute("BEGIN")  # one snapshot for all the statements
+        position = _current_position(sql)
+        if position is None:
+            return None
+        answer = query(sql)
+        if _current_position(sql) != position:
+            return None  # another clerk wrote meanwhile: ask the ledger
+        _, chain, _ = table_names()
+        digest = sql.scalar(
+            f"SELECT hash FROM {chain} WHERE position = :position", position=position
+        )
+    except sql.driver_error:
+        return None
+    finally:
+        connection.rollback()  # read only: end the snapshot
+        connection.close()
+    return Consistent(answer, Fingerprint(position, digest or GENESIS), 0)
+
+
+def _current_position(sql: PlainSQL) -> int | None:
+    """The log position the read models reflect, if that is the head."""
+    events, _, tracking = table_names()
+    head = sql.scalar(f"SELECT max(id) FROM {events}")
+    tracked = sql.rows(
+        f"SELECT notification_id FROM {tracking} WHERE application_name = :name",
+        name=READ_MODELS_NAME,
+    )
+    if head is None or not tracked or tracked[0][0] != head:
+        return None
+    return int(head)
