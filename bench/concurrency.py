@@ -50,7 +50,7 @@ def run(url: str, writers: int, seconds: float, codes: list[str]) -> tuple[float
 
 
 def main() -> None:
-    from tests.conftest import reset_postgres
+    from bench.postgres import empty_schema as reset_postgres
     from tracker.wiring import make_tracker
 
     parser = argparse.ArgumentParser(description=__doc__)

@@ -37,7 +37,7 @@ def as_role(url: str, role: str) -> str:
 
 
 def prepare(url: str, tasks: int) -> list[str]:
-    from tests.conftest import reset_postgres
+    from bench.postgres import empty_schema as reset_postgres
     from tracker.administration import harden
     from tracker.wiring import make_tracker
 
@@ -108,7 +108,7 @@ def main() -> None:
     codes = prepare(args.db, args.tasks)
     first = len(codes)
     projector = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--db", as_role(args.db, PROJECTOR)]
+        [sys.executable, "-m", "cli", "--db", as_role(args.db, PROJECTOR)]
         + ["projections", "follow", "--poll", "5"],
         stdout=subprocess.DEVNULL,
     )

@@ -32,7 +32,7 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 
 
 def whole_process(db: str, *args: str) -> Callable[[], object]:
-    command = [sys.executable, "-m", "tracker", "--db", db, *args]
+    command = [sys.executable, "-m", "cli", "--db", db, *args]
     return lambda: subprocess.run(command, check=True, capture_output=True)
 
 

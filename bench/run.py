@@ -72,7 +72,7 @@ def measure(command: list[str]) -> tuple[float, float]:
 
 
 def tracker(db: str, *args: str) -> list[str]:
-    return [sys.executable, "-m", "tracker", "--db", db, *args]
+    return [sys.executable, "-m", "cli", "--db", db, *args]
 
 
 def open_codes(db: str, count: int) -> list[str]:
@@ -127,7 +127,7 @@ def main() -> None:
             "projections rebuild": tracker(db, "projections", "rebuild"),
             "verify": tracker(db, "verify"),
             "verify --read-models": tracker(db, "verify", "--read-models"),
-            "--help": [sys.executable, "-m", "tracker", "--help"],
+            "--help": [sys.executable, "-m", "cli", "--help"],
         }
         calibration = {
             "python -c pass": [sys.executable, "-c", "pass"],

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from bench.postgres import empty_schema as reset_postgres
+
 POSTGRES_URL_VARIABLE = "TRACKER_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 23)
 # One plain assignment (without its code) for tests that need a task to exist.
@@ -40,25 +42,6 @@ def postgres_url() -> str:
             )
         pytest.skip(f"PostgreSQL tests need {POSTGRES_URL_VARIABLE} (a server URL)")
     return url
-
-
-def reset_postgres(url: str) -> None:
-    """Drop every table this product creates, so each test starts empty."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            rows = connection.execute(
-                text(
-                    "SELECT tablename FROM pg_tables"
-                    " WHERE schemaname = current_schema()"
-                )
-            )
-            for (name,) in rows.fetchall():
-                connection.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
-    finally:
-        engine.dispose()
 
 
 def table_rows(ledger: Any, *tables: str) -> list[list[tuple[Any, ...]]]:
