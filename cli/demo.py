@@ -10,8 +10,8 @@ import click
 
 from cli.context import AppContext, pass_app
 from cli.labels import label
-from cli.output import render_rows
 from cli.query_commands import LIST_COLUMNS
+from cli.rendering import listing, render
 
 DEMO_START = date(2023, 1, 1)
 DEMO_END = date(2023, 6, 30)
@@ -44,7 +44,7 @@ def demo(app: AppContext, count: int, seed: int) -> None:
         f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} "
         f"{DEMO_END:%d/%m/%Y}"
     )
-    render_rows(rows, LIST_COLUMNS, "table", app.lang, title=title)
+    render(listing(rows, LIST_COLUMNS, app.lang, title), "table", app.lang)
 
 
 COMMANDS = [demo]

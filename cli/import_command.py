@@ -62,7 +62,10 @@ def import_tasks(
         with progress_bar("Importing", task_list.size_hint, app.quiet) as advance:
             plan = import_task_list(
                 ledger,
-                task_list.rows, app.actor, skip_invalid=skip_invalid, progress=advance
+                task_list.rows,
+                app.actor,
+                skip_invalid=skip_invalid,
+                progress=advance,
             )
     except ImportRefused as refused:
         _echo_rejected(refused.rejected)

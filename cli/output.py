@@ -1,8 +1,9 @@
-"""One function per shape of output, each rendering every ``--format``.
+"""Values as a person reads them, and the pieces every renderer shares.
 
 Rows arrive as JSON-ready dicts (ISO dates, English keys): JSON and CSV print
-them as they are (the stable contract); the table and Markdown forms show
-labels in the chosen language and dates as ``dd/mm/yyyy``.
+them as they are (the stable contract); the table, Markdown and XLSX forms
+(``cli.rendering``) show labels in the chosen language and dates as
+``dd/mm/yyyy``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import Any
 
 import click
 
-from cli.files import csv_text, emit, write_workbook
 from cli.labels import label
 
 STATUS_STYLES = {
@@ -64,23 +64,6 @@ def print_json(data: Any) -> None:
     click.echo(json_text(data))
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def markdown_table(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], lang: str
-) -> str:
-    lines = [
-        "| " + " | ".join(label(lang, c) for c in columns) + " |",
-        "|" + "|".join("---" for _ in columns) + "|",
-    ]
-    for row in rows:
-        cells = (_md_cell(display(c, row.get(c), lang)) for c in columns)
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
 MIN_WIDTHS = {"title": 26, "agency": 14, "assigner": 12, "status": 11, "details": 30}
 PIPED_WIDTH = 180  # a listing sent to a file or a pager keeps whole lines
 
@@ -113,45 +96,6 @@ def rich_table(
     for row in rows:
         table.add_row(*(cell(column, row.get(column), lang) for column in columns))
     return table
-
-
-def render_rows(
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[str],
-    fmt: str,
-    lang: str,
-    *,
-    title: str | None = None,
-    output: str | None = None,
-    sheet: str | None = None,
-) -> None:
-    """Print (or write to ``output``) a listing in the requested format;
-    ``sheet`` names the XLSX sheet (default: the title, made acceptable)."""
-    if fmt == "json":
-        emit(json_text(list(rows)), output, fmt=fmt)
-    elif fmt == "csv":
-        emit(csv_text(rows, columns), output, fmt=fmt)
-    elif fmt == "md":
-        heading = f"**{title}**\n\n" if title else ""
-        emit(heading + markdown_table(rows, columns, lang), output, fmt=fmt)
-    elif fmt == "xlsx":
-        assert output is not None
-        write_workbook(
-            output,
-            title or "",
-            "",
-            [
-                (
-                    sheet or title or "tracker",
-                    [label(lang, c) for c in columns],
-                    [[display(c, row.get(c), lang) for c in columns] for row in rows],
-                )
-            ],
-        )
-    elif not rows:
-        click.echo(label(lang, "no_rows"))
-    else:
-        console().print(rich_table(rows, columns, lang, title))
 
 
 def render_record(record: dict[str, Any], fields: Sequence[str], lang: str) -> None:

@@ -8,10 +8,11 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
-from cli.files import csv_text, emit, resolve_format, write_workbook
+from cli.files import resolve_format
 from cli.labels import label, ledger_footer
-from cli.output import cell, console, display, json_text, markdown_table, rich_table
+from cli.output import display
 from cli.params import as_known_at_option, as_of_option, output_options
+from cli.rendering import Document, Section, render
 
 # Ten years ahead is more than any weekly list needs, and keeps as_of + DAYS
 # a real date for any --as-of the tracker accepts.
@@ -75,114 +76,57 @@ def overdue(
     data = app.reading.overdue_report(
         as_of, due_within, agency, known_at, encoded=encoded
     )
-    footer = ledger_footer(lang, data["ledger"], data["behind"])
-    summary = _overdue_label(lang, "summary").format(**data["summary"])
-    heading = f"{_overdue_label(lang, 'overdue_heading')}, {label(lang, 'as_of')} "
-    heading += f"{as_of:%d/%m/%Y}"
-    if fmt == "json":
-        emit(json_text(data), output, fmt=fmt)
-        return
-    if fmt == "csv":
-        rows = [{"section": "overdue", **r} for r in data["overdue"]]
-        rows += [{"section": "due_soon", **r} for r in data["due_soon"]]
-        columns = [
-            "section",
-            "code",
-            "title",
-            "agency",
-            "assigner",
-            "due_on",
-            "days_overdue",
-            "days_left",
-        ]
-        emit(csv_text(rows, columns), output, fmt=fmt)
-        return
+    render(overdue_document(data, due_within is not None, lang), fmt, lang, output)
+
+
+CSV_COLUMNS = ("section", "code", "title", "agency", "assigner", "due_on",
+               "days_overdue", "days_left")  # fmt: skip
+
+
+def overdue_document(data: dict[str, Any], soon: bool, lang: str) -> Document:
+    """The weekly list as every format shows it: overdue tasks by agency,
+    then, when asked, those falling due soon."""
+    as_of = display("on", data["as_of"], lang)
+    # A JSON answer holds the list as the database's bytes (EncodedJSON),
+    # which only the JSON renderer reads.
+    overdue = [] if isinstance(data["overdue"], bytes) else data["overdue"]
     headers = {c: _overdue_label(lang, c) for c in (*OVERDUE_COLUMNS, *SOON_COLUMNS)}
-    if fmt == "xlsx":
-        assert output is not None
-        sheets = [
-            (
-                _overdue_label(lang, "overdue_heading"),
-                [headers[c] for c in OVERDUE_COLUMNS],
-                [
-                    [
-                        display(c, r[c], lang) if c == "due_on" else r[c]
-                        for c in OVERDUE_COLUMNS
-                    ]
-                    for r in data["overdue"]
-                ],
+    overdue_heading = _overdue_label(lang, "overdue_heading")
+    sections = [
+        Section(
+            OVERDUE_COLUMNS,
+            overdue,
+            [headers[c] for c in OVERDUE_COLUMNS],
+            group_by="agency",
+            numeric={"days_overdue"},
+            sheet=overdue_heading,
+        )
+    ]
+    if soon:
+        heading = _overdue_label(lang, "soon_heading")
+        sections.append(
+            Section(
+                SOON_COLUMNS,
+                data["due_soon"],
+                [headers[c] for c in SOON_COLUMNS],
+                heading=heading,
+                group_by="agency",
+                numeric={"days_left"},
+                sheet=heading,
+                empty=label(lang, "no_rows"),
             )
-        ]
-        if due_within is not None:
-            sheets.append(
-                (
-                    _overdue_label(lang, "soon_heading"),
-                    [headers[c] for c in SOON_COLUMNS],
-                    [
-                        [
-                            display(c, r[c], lang) if c == "due_on" else r[c]
-                            for c in SOON_COLUMNS
-                        ]
-                        for r in data["due_soon"]
-                    ],
-                )
-            )
-        write_workbook(output, heading, summary, sheets, footer)
-        return
-    if fmt == "md":
-        text = f"**{heading}**\n\n{summary}\n\n"
-        text += _labelled_markdown(data["overdue"], OVERDUE_COLUMNS, headers, lang)
-        if due_within is not None:
-            text += f"\n\n**{_overdue_label(lang, 'soon_heading')}**\n\n"
-            text += _labelled_markdown(data["due_soon"], SOON_COLUMNS, headers, lang)
-        emit(f"{text}\n\n_{footer}_\n", output, fmt=fmt)
-        return
-    out = console()
-    out.print(f"[bold]{heading}[/]\n{summary}")
-    if data["overdue"]:
-        out.print(_grouped_table(data["overdue"], OVERDUE_COLUMNS, headers, lang))
-    if due_within is not None:
-        out.print(f"\n[bold]{_overdue_label(lang, 'soon_heading')}[/]")
-        if data["due_soon"]:
-            out.print(_grouped_table(data["due_soon"], SOON_COLUMNS, headers, lang))
-        else:
-            out.print(label(lang, "no_rows"))
-    click.echo(footer)
-
-
-def _labelled_markdown(
-    rows: list[dict[str, Any]],
-    columns: tuple[str, ...],
-    headers: dict[str, str],
-    lang: str,
-) -> str:
-    text = markdown_table(rows, columns, lang)
-    first, rest = text.split("\n", 1)
-    return "| " + " | ".join(headers[c] for c in columns) + " |\n" + rest
-
-
-def _grouped_table(
-    rows: list[dict[str, Any]],
-    columns: tuple[str, ...],
-    headers: dict[str, str],
-    lang: str,
-) -> Any:
-    """Agency shown once per group, groups separated by a rule."""
-    table = rich_table([], columns, lang)
-    for column, header in zip(table.columns, columns, strict=True):
-        column.header = headers[header]
-        if header in ("days_overdue", "days_left"):
-            column.justify = "right"
-    previous = None
-    for row in rows:
-        if previous is not None and row["agency"] != previous:
-            table.add_section()
-        cells = [cell(c, row[c], lang) for c in columns]
-        if row["agency"] == previous:
-            cells[0] = ""
-        previous = row["agency"]
-        table.add_row(*cells)
-    return table
+        )
+    csv_rows = [{"section": "overdue", **r} for r in overdue]
+    csv_rows += [{"section": "due_soon", **r} for r in data["due_soon"]]
+    return Document(
+        data,
+        CSV_COLUMNS,
+        csv_rows,
+        title=f"{overdue_heading}, {label(lang, 'as_of')} {as_of}",
+        subtitle=_overdue_label(lang, "summary").format(**data["summary"]),
+        sections=sections,
+        footer=ledger_footer(lang, data["ledger"], data["behind"]),
+    )
 
 
 @click.command()

@@ -9,7 +9,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import resolve_format
 from cli.labels import event_name, label
-from cli.output import display, print_json, render_record, render_rows
+from cli.output import display, print_json, render_record
 from cli.params import (
     SINCE,
     as_known_at_option,
@@ -17,6 +17,7 @@ from cli.params import (
     format_option,
     output_options,
 )
+from cli.rendering import listing, render
 
 STATUS_CHOICES = ("on_time", "late", "overdue", "in_progress", "cancelled")
 LIST_COLUMNS = (
@@ -147,9 +148,7 @@ def list_tasks(
         as_of.strftime("%d/%m/%Y")
     )
     sheet = label(app.lang, "tasks").capitalize()
-    render_rows(
-        rows, LIST_COLUMNS, fmt, app.lang, title=title, output=output, sheet=sheet
-    )
+    render(listing(rows, LIST_COLUMNS, app.lang, title, sheet), fmt, app.lang, output)
 
 
 HISTORY_COLUMNS = (
@@ -218,9 +217,6 @@ def history(
         since.astimezone(UTC).isoformat(timespec="microseconds") if since else None
     )
     records = app.ledger.audit.history(code, since_utc=since_utc, actor=by_actor)
-    if fmt == "json":
-        print_json(records)
-        return
     rows = [
         {
             **record,
@@ -231,7 +227,9 @@ def history(
         for record in records
     ]
     columns = HISTORY_COLUMNS if code else ("code", *HISTORY_COLUMNS)
-    render_rows(rows, columns, fmt, app.lang, title=code or _since_title(since))
+    document = listing(rows, columns, app.lang, code or _since_title(since) or "")
+    document.data = records  # the JSON is the records as recorded
+    render(document, fmt, app.lang)
 
 
 def _local_time(recorded_at: str) -> str:

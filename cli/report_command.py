@@ -8,10 +8,11 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
-from cli.files import csv_text, emit, resolve_format, write_workbook
+from cli.files import resolve_format
 from cli.labels import label, ledger_footer
-from cli.output import console, json_text
+from cli.output import display
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
+from cli.rendering import Document, Section, render
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
 
 FORM_ITEMS = (
@@ -136,98 +137,51 @@ def report(
     chosen = _period(period, start, end, cutoff)
     as_of = as_of or chosen.end
     result = app.reading.period_report(chosen.start, chosen.end, as_of, by, known_at)
-    data = report_data(result, by)
-    lang = app.lang
-    subtitle = (
-        f"{_form(lang, 'period')}: {result.start:%d/%m/%Y} - {result.end:%d/%m/%Y}, "
-        f"{label(lang, 'as_of')} {result.as_of:%d/%m/%Y}"
+    render(
+        report_document(report_data(result, by), by, app.lang), fmt, app.lang, output
     )
-    footer = ledger_footer(lang, data["ledger"], data["behind"])
+
+
+def report_document(data: dict[str, Any], by: str | None, lang: str) -> Document:
+    """The report as every format shows it: the form's items, then one row
+    per group when asked."""
+    subtitle = (
+        f"{_form(lang, 'period')}: {display('on', data['from'], lang)} - "
+        f"{display('on', data['to'], lang)}, {label(lang, 'as_of')} "
+        f"{display('on', data['as_of'], lang)}"
+    )
     form_rows = [
         {"item": item, "label": _form(lang, key), "figure": data[key]}
         for item, key in FORM_ITEMS
     ]
+    sections = [
+        Section(
+            ("item", "label", "figure"),
+            form_rows,
+            None,
+            numeric={"figure"},
+            sheet="Biểu mẫu" if lang == "vi" else "Form",
+        )
+    ]
     group_columns = ["name", *GROUP_FIGURES]
-    group_rows = data.get("groups", [])
-    group_headers = [
-        _form(lang, "group"),
-        *(_form(lang, k).strip() for k in GROUP_FIGURES),
-    ]
-    if fmt == "json":
-        emit(json_text(data), output, fmt=fmt)
-    elif fmt == "csv":
-        rows = [{"name": "", **data}] + group_rows
-        emit(csv_text(rows, group_columns), output, fmt=fmt)
-    elif fmt == "xlsx":
-        assert output is not None
-        sheets = [
-            (
-                "Biểu mẫu" if lang == "vi" else "Form",
-                ["", "", ""],
-                [[r["item"], r["label"], r["figure"]] for r in form_rows],
-            )
+    groups = data.get("groups", [])
+    if by:
+        headers = [
+            _form(lang, "group"),
+            *(_form(lang, k).strip() for k in GROUP_FIGURES),
         ]
-        if by:
-            sheets.append(
-                (by, group_headers, [[g[c] for c in group_columns] for g in group_rows])
-            )
-        write_workbook(output, _form(lang, "heading"), subtitle, sheets, footer)
-    elif fmt == "md":
-        text = f"**{_form(lang, 'heading')}**\n\n{subtitle}\n\n"
-        text += "\n".join(
-            ["| | | |", "|---|---|---:|"]
-            + [
-                f"| {r['item']} | {r['label'].strip()} | {r['figure']} |"
-                for r in form_rows
-            ]
+        sections.append(
+            Section(group_columns, groups, headers, numeric=GROUP_FIGURES, sheet=by)
         )
-        if by:
-            text += "\n\n" + _groups_markdown(group_rows, group_headers, group_columns)
-        emit(f"{text}\n\n_{footer}_\n", output, fmt=fmt)
-    else:
-        _print_report(
-            form_rows, group_rows, group_headers, group_columns, subtitle, lang
-        )
-        click.echo(footer)
-
-
-def _groups_markdown(
-    rows: list[dict[str, Any]], headers: list[str], columns: list[str]
-) -> str:
-    lines = [
-        "| " + " | ".join(headers) + " |",
-        "|" + "|".join(["---"] + ["---:"] * (len(headers) - 1)) + "|",
-    ]
-    for row in rows:
-        lines.append("| " + " | ".join(str(row[c]) for c in columns) + " |")
-    return "\n".join(lines)
-
-
-def _print_report(
-    form_rows: list[dict[str, Any]],
-    group_rows: list[dict[str, Any]],
-    group_headers: list[str],
-    group_columns: list[str],
-    subtitle: str,
-    lang: str,
-) -> None:
-    from rich.table import Table
-
-    out = console()
-    table = Table(title=f"{_form(lang, 'heading')}\n{subtitle}", show_header=False)
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_column(justify="right", style="bold")
-    for row in form_rows:
-        table.add_row(row["item"], row["label"], str(row["figure"]))
-    out.print(table)
-    if group_rows:
-        groups = Table(header_style="bold")
-        for index, header in enumerate(group_headers):
-            groups.add_column(header, justify="left" if index == 0 else "right")
-        for row in group_rows:
-            groups.add_row(*(str(row[c]) for c in group_columns))
-        out.print(groups)
+    return Document(
+        data,
+        group_columns,
+        [{"name": "", **data}, *groups],
+        title=_form(lang, "heading"),
+        subtitle=subtitle,
+        sections=sections,
+        footer=ledger_footer(lang, data["ledger"], data["behind"]),
+    )
 
 
 COMMANDS = [report]
