@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bench.generate import write_task_list
 from bench.ledger import ledger_path
@@ -93,32 +94,35 @@ def compile_sources() -> None:
     PYTHONDONTWRITEBYTECODE, which would recompile them in every process)."""
     root = Path(__file__).resolve().parent.parent
     packages = [
-        str(root / name) for name in ("domain", "projections", "tracker", "cli")
+        str(root / name)
+        for name in ("domain", "database", "projections", "tracker", "cli")
     ]
     subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], check=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--tasks", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", dest="json_path", default=None)
-    args = parser.parse_args()
-    results: dict[str, list[tuple[float, float]]] = {}
-    compile_sources()
+CALIBRATION = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "import sqlalchemy": [sys.executable, "-c", "import sqlalchemy"],
+}
+Results = dict[str, list[tuple[float, float]]]
+
+
+def measure_all(tasks: int, runs: int) -> tuple[Results, int]:
+    """Every timed command, ``runs`` times each, with the calibration between
+    runs; and how many events the province ledger holds."""
+    results: Results = {}
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "tasks.csv"
         with open(csv_path, "w", encoding="utf-8-sig", newline="") as handle:
-            write_task_list(handle, args.tasks, seed=1)
-        for run in range(args.runs):
+            write_task_list(handle, tasks, seed=1)
+        for run in range(runs):
             target = str(Path(folder) / f"import-{run}.db")
             results.setdefault("import", []).append(
                 measure(tracker(target, "import", str(csv_path)))
             )
-        province = ledger_path(args.tasks)
         db = str(Path(folder) / "province.db")
-        shutil.copy(province, db)
-        codes = open_codes(db, args.runs)
+        shutil.copy(ledger_path(tasks), db)
+        codes = open_codes(db, runs)
         plan = {
             "report": tracker(db, "report", "--period", "2025", "--format", "json"),
             "overdue": tracker(
@@ -129,67 +133,72 @@ def main() -> None:
             "verify --read-models": tracker(db, "verify", "--read-models"),
             "--help": [sys.executable, "-m", "cli", "--help"],
         }
-        calibration = {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "import sqlalchemy": [sys.executable, "-c", "import sqlalchemy"],
-        }
-        for run in range(args.runs):
-            for name, command in calibration.items():
-                results.setdefault(name, []).append(measure(command))
-            for name, command in plan.items():
+        for run in range(runs):
+            for name, command in (*CALIBRATION.items(), *plan.items()):
                 results.setdefault(name, []).append(measure(command))
             results.setdefault("complete", []).append(
                 measure(tracker(db, "complete", codes[run], "--on", "today"))
             )
-        events = (
-            sqlite3.connect(db)
-            .execute("SELECT count(*) FROM tracker_events")
-            .fetchone()[0]
-        )
-    table = []
+        connection = sqlite3.connect(db)
+        events = connection.execute("SELECT count(*) FROM tracker_events").fetchone()
+        connection.close()
+    return results, int(events[0])
+
+
+def median(results: Results, name: str, index: int = 0) -> float:
+    return statistics.median(figures[index] for figures in results[name])
+
+
+def summary(results: Results, tasks: int, events: int, runs: int) -> dict[str, Any]:
+    """Print the medians against their targets; the same as JSON."""
     print(
-        f"{args.tasks} tasks ({events} events in the province ledger), medians "
-        f"of {args.runs} runs, whole processes"
+        f"{tasks} tasks ({events} events in the province ledger), medians "
+        f"of {runs} runs, whole processes"
     )
     print(f"{'what':<22} {'seconds':>8} {'target':>7} {'peak MiB':>9}")
-    for name in TARGETS:
-        seconds = statistics.median(s for s, _ in results[name])
-        memory = statistics.median(m for _, m in results[name])
+    table = []
+    for name, target in TARGETS.items():
+        seconds, memory = median(results, name), median(results, name, 1)
         table.append(
             {
                 "what": name,
                 "seconds": round(seconds, 3),
-                "target_seconds": TARGETS[name],
+                "target_seconds": target,
                 "peak_mib": round(memory, 1),
             }
         )
-        print(f"{name:<22} {seconds:>8.2f} {TARGETS[name]:>7} {memory:>9.0f}")
-    ratio = statistics.median(s for s, _ in results["verify --read-models"]) / (
-        statistics.median(s for s, _ in results["projections rebuild"])
+        print(f"{name:<22} {seconds:>8.2f} {target:>7} {memory:>9.0f}")
+    ratio = median(results, "verify --read-models") / median(
+        results, "projections rebuild"
     )
     print(f"verify --read-models / projections rebuild: {ratio:.2f} (target 2)")
-    floors = {
-        name: statistics.median(s for s, _ in results[name]) for name in calibration
-    }
+    floors = {name: median(results, name) for name in CALIBRATION}
     print(
         "calibration: "
         + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in floors.items())
     )
+    return {
+        "tasks": tasks,
+        "events": events,
+        "runs": runs,
+        "results": table,
+        "read_models_check_to_rebuild": round(ratio, 2),
+        "calibration_seconds": {k: round(v, 3) for k, v in floors.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", dest="json_path", default=None)
+    args = parser.parse_args()
+    compile_sources()
+    results, events = measure_all(args.tasks, args.runs)
+    figures = summary(results, args.tasks, events, args.runs)
     if args.json_path:
         Path(args.json_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_path).write_text(
-            json.dumps(
-                {
-                    "tasks": args.tasks,
-                    "events": events,
-                    "runs": args.runs,
-                    "results": table,
-                    "read_models_check_to_rebuild": round(ratio, 2),
-                    "calibration_seconds": {k: round(v, 3) for k, v in floors.items()},
-                },
-                indent=2,
-            )
-        )
+        Path(args.json_path).write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

@@ -74,23 +74,26 @@ def import_tasks(
         f"Imported {plan.recorded} tasks; {len(plan.unchanged)} already in the "
         f"ledger unchanged; {len(plan.rejected)} rejected."
     )
-    if not plan.rejected:
-        app.done(message)
-        return
+    if plan.rejected:
+        message = _keep_rejects(target, plan.rejected, message)
+    app.done(message)
+
+
+def _keep_rejects(target: str, rejected: Sequence[Any], message: str) -> str:
+    """Write the rejected rows to ``target``; the confirmation to give."""
     try:
-        _write_rejects(target, plan.rejected)
+        _write_rejects(target, rejected)
     except OSError as exc:
         # Checked writable before the import, yet it failed (a full disk): the
         # import is recorded, so say so and show the rows instead.
-        app.done(message)
         click.echo(
             f"Warning: cannot write the rejects file {target}: {exc.strerror}; "
             "the rejected rows are:",
             err=True,
         )
-        _echo_rejected(plan.rejected)
-        return
-    app.done(f"{message} Rejected rows written to {target}.")
+        _echo_rejected(rejected)
+        return message
+    return f"{message} Rejected rows written to {target}."
 
 
 def _echo_rejected(rejected: Sequence[Any], shown: int = 200) -> None:
@@ -105,7 +108,7 @@ def default_rejects(file: str) -> str:
     return str(Path(file).with_suffix("")) + ".rejected.csv"
 
 
-def _write_rejects(path: str, rejected: list) -> None:  # type: ignore[type-arg]
+def _write_rejects(path: str, rejected: Sequence[Any]) -> None:
     columns = ["row", "reason", *dict.fromkeys(k for r in rejected for k in r.values)]
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         write_csv(

@@ -167,3 +167,28 @@ def check_consistent(facts: TaskFacts, today: date) -> None:
             facts.completions[-1].completed_on >= current_reopen[-1],
             f"Task {code}: the completion date would be before it was reopened.",
         )
+
+
+def corrected_values(
+    facts: TaskFacts, field: str, value: str, today: date
+) -> tuple[str, str]:
+    """The old and new text of a correction of ``field`` to ``value``, once
+    the task with the new value is known to obey every dated rule."""
+    require(
+        field in CORRECTABLE_FIELDS,
+        f"{field!r} cannot be corrected; choose one of "
+        f"{', '.join(CORRECTABLE_FIELDS)}.",
+    )
+    require(
+        field != "completed_on" or facts.current_completion is not None,
+        f"Task {facts.code} is not completed; there is no completion date "
+        "to correct.",
+    )
+    new_value = canonical_value(field, value, today)
+    old_value = current_value(facts, field)
+    require(
+        new_value != old_value,
+        f"Task {facts.code}: {field} is already {value!r}.",
+    )
+    check_consistent(apply_correction(facts, field, new_value), today)
+    return old_value, new_value

@@ -53,8 +53,9 @@ import re
 import unicodedata
 from datetime import date
 
+from domain.codes import normalise_code
 from domain.errors import TaskRuleError
-from domain.text import fold, normalise, normalise_code
+from domain.text import fold, normalise
 
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
@@ -151,6 +152,11 @@ def checked_text(value: str, field: str, limit: int, *, required: bool = True) -
     ):
         _refuse_text(text, field, limit)
     return text
+
+
+def optional_text(value: str, field: str, limit: int) -> str:
+    """A text the clerk may leave empty (a reason, a document)."""
+    return checked_text(value, field, limit, required=False)
 
 
 def checked_name(value: str, field: str) -> str:

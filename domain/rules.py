@@ -78,6 +78,17 @@ def _standing(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | N
     return (Status.OVERDUE if overdue else Status.IN_PROGRESS), due, None
 
 
+def lapsed_deadline(facts: TaskFacts, as_of: date) -> date | None:
+    """The deadline in force that has passed unmarked, if the task is open
+    (what the overdue sweep marks, once per deadline)."""
+    if not facts.is_open:
+        return None
+    due = due_in_force(facts, as_of)
+    if due is None or due >= as_of or due in facts.marked_overdue:
+        return None
+    return due
+
+
 def days_overdue(facts: TaskFacts, as_of: date) -> int:
     """Days past the deadline in force (0 unless the task is overdue)."""
     if status_as_of(facts, as_of) is not Status.OVERDUE:

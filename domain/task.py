@@ -11,22 +11,15 @@ public, versioned API. Rename nothing here without an upcaster.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
 from domain.checks import cleaned_text, not_before_assignment, not_in_future, require
 from domain.citation import checked_citation
-from domain.corrections import (
-    CORRECTABLE_FIELDS,
-    apply_correction,
-    canonical_value,
-    check_consistent,
-    current_value,
-)
+from domain.codes import task_id
+from domain.corrections import apply_correction, corrected_values
 from domain.dates import show_date
 from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
@@ -40,19 +33,10 @@ from domain.limits import (
     checked_date,
     checked_name,
     checked_optional_date,
-    checked_text,
+    optional_text,
 )
-from domain.rules import due_in_force
-from domain.text import fold, normalise_code
-
-TASK_NAMESPACE = uuid.UUID("6f1d8a52-3c1b-5e0a-9a57-7c2f0d9e4b11")
-
-
-@lru_cache(maxsize=8192)
-def task_id(code: str) -> uuid.UUID:
-    """The deterministic aggregate ID of a human task code (cached: an import
-    asks for each code twice, once to look it up and once to record it)."""
-    return uuid.uuid5(TASK_NAMESPACE, normalise_code(code))
+from domain.rules import lapsed_deadline
+from domain.text import fold
 
 
 class Task(Aggregate):
@@ -248,8 +232,8 @@ class Task(Aggregate):
     ) -> None:
         to = checked_date(to, "new due date")
         on = checked_date(on, "extension date")
-        reason = _optional(reason, "reason for the extension", NOTE_LENGTH)
-        document = _optional(document, "extension document", CITATION_LENGTH)
+        reason = optional_text(reason, "reason for the extension", NOTE_LENGTH)
+        document = optional_text(document, "extension document", CITATION_LENGTH)
         actor = checked_actor(actor)
         facts = self.facts
         self._check_open("extended")
@@ -285,7 +269,7 @@ class Task(Aggregate):
     ) -> None:
         agency = checked_name(agency, "lead agency")
         on = checked_date(on, "reassignment date")
-        reason = _optional(reason, "reason for the reassignment", NOTE_LENGTH)
+        reason = optional_text(reason, "reason for the reassignment", NOTE_LENGTH)
         actor = checked_actor(actor)
         facts = self.facts
         require(
@@ -315,7 +299,7 @@ class Task(Aggregate):
 
     def complete(self, *, on: date, document: str, actor: str, today: date) -> None:
         on = checked_date(on, "completion date")
-        document = _optional(document, "completion document", CITATION_LENGTH)
+        document = optional_text(document, "completion document", CITATION_LENGTH)
         actor = checked_actor(actor)
         facts = self.facts
         self._check_open("completed")
@@ -356,7 +340,7 @@ class Task(Aggregate):
     ) -> None:
         on = checked_date(on, "cancellation date")
         reason = cleaned_text(reason, "reason for cancelling", NOTE_LENGTH)
-        document = _optional(document, "cancellation document", CITATION_LENGTH)
+        document = optional_text(document, "cancellation document", CITATION_LENGTH)
         actor = checked_actor(actor)
         self._check_open("cancelled")
         self._check_effective("cancellation", on, today)
@@ -368,16 +352,6 @@ class Task(Aggregate):
             document=document,
         )
 
-    def lapsed_deadline(self, as_of: date) -> date | None:
-        """The deadline in force that has passed unmarked, if the task is open."""
-        facts = self.facts
-        if not facts.is_open:
-            return None
-        due = due_in_force(facts, as_of)
-        if due is None or due >= as_of or due in facts.marked_overdue:
-            return None
-        return due
-
     def mark_overdue(self, *, as_of: date, actor: str) -> bool:
         """Record that the deadline in force lapsed; once per deadline.
 
@@ -385,7 +359,7 @@ class Task(Aggregate):
         ``as_of`` keeps the event's date within the accepted range."""
         as_of = checked_date(as_of, "as-of date")
         actor = checked_actor(actor)
-        due = self.lapsed_deadline(as_of)
+        due = lapsed_deadline(self.facts, as_of)
         if due is None:
             return False
         self.trigger_event(
@@ -400,28 +374,10 @@ class Task(Aggregate):
         self, *, field: str, value: str, reason: str, actor: str, today: date
     ) -> None:
         """Correct a field logged wrongly; the old value stays in the ledger."""
-        facts = self.facts
-        require(
-            field in CORRECTABLE_FIELDS,
-            f"{field!r} cannot be corrected; choose one of "
-            f"{', '.join(CORRECTABLE_FIELDS)}.",
-        )
         reason = cleaned_text(reason, "reason for the correction", NOTE_LENGTH)
         actor = checked_actor(actor)
         today = checked_date(today, "correction date")  # the event's own date
-        require(
-            field != "completed_on" or facts.current_completion is not None,
-            f"Task {facts.code} is not completed; there is no completion date "
-            "to correct.",
-        )
-        new_value = canonical_value(field, value, today)
-        old_value = current_value(facts, field)
-        require(
-            new_value != old_value,
-            f"Task {facts.code}: {field} is already {value!r}.",
-        )
-        corrected = apply_correction(facts, field, new_value)
-        check_consistent(corrected, today)
+        old_value, new_value = corrected_values(self.facts, field, value, today)
         self.trigger_event(
             self.Corrected,
             effective_on=today,
@@ -432,7 +388,3 @@ class Task(Aggregate):
             reason=reason,
         )
 
-
-def _optional(value: str, field: str, limit: int) -> str:
-    """A text the clerk may leave empty (a reason, a document)."""
-    return checked_text(value, field, limit, required=False)

@@ -35,8 +35,3 @@ def normalise(text: str) -> str:
     storing one form keeps equal names equal.
     """
     return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def normalise_code(code: str) -> str:
-    """Task codes are matched without regard to case or surrounding spaces."""
-    return normalise(code).upper()

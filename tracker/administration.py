@@ -148,33 +148,8 @@ def harden(
     shown: list[str] = []
     try:
         with engine.begin() as connection:
-            superuser = bool(
-                connection.execute(
-                    text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-                ).scalar()
-            )
-            existing = connection.execute(
-                text(
-                    "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls"
-                    " OR rolreplication FROM pg_roles WHERE rolname = :role"
-                ),
-                {"role": role},
-            ).first()
-            if existing is not None and existing[0] and not superuser:
-                raise TrackerError(
-                    f"Role {role} may administer the server (superuser, create "
-                    "roles or databases, bypass row security, replicate); only a "
-                    "superuser can take that away before it becomes a "
-                    f"{kind}."
-                )
+            role_sql = _role_statement(connection, role, kind)
             schema = connection.execute(text("SELECT current_schema()")).scalar()
-            role_sql = (
-                f"{'ALTER' if existing is not None else 'CREATE'} ROLE {role} LOGIN"
-            )
-            if superuser:
-                role_sql += (
-                    " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION"
-                )
             if password:
                 quoted = "'" + password.replace("'", "''") + "'"
                 connection.exec_driver_sql(f"{role_sql} PASSWORD {quoted}")
@@ -190,6 +165,37 @@ def harden(
     finally:
         engine.dispose()
     return shown
+
+
+def _role_statement(connection: Any, role: str, kind: str) -> str:
+    """``CREATE ROLE`` or ``ALTER ROLE`` for ``role``: a superuser also takes
+    away what a clerk or projector must not have; an administrator who is
+    none may not, so a role that has any of it is refused."""
+    from sqlalchemy import text
+
+    superuser = bool(
+        connection.execute(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+    )
+    existing = connection.execute(
+        text(
+            "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls"
+            " OR rolreplication FROM pg_roles WHERE rolname = :role"
+        ),
+        {"role": role},
+    ).first()
+    if existing is not None and existing[0] and not superuser:
+        raise TrackerError(
+            f"Role {role} may administer the server (superuser, create roles or "
+            "databases, bypass row security, replicate); only a superuser can "
+            f"take that away before it becomes a {kind}."
+        )
+    verb = "CREATE" if existing is None else "ALTER"
+    statement = f"{verb} ROLE {role} LOGIN"
+    if superuser:
+        statement += " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION"
+    return statement
 
 
 def _grants(role: str, schema: str, kind: str) -> list[str]:

@@ -23,14 +23,16 @@ from typing import Any, cast
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 
+from domain.codes import normalise_code, task_id
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
-from domain.task import Task, normalise_code, task_id
+from domain.task import Task
 from projections.task_rows import TaskRows
 from tracker.audit.archive import Archive
 from tracker.audit.verify import Audit
-from tracker.eventstore.recorder import DateAsISO, EncodedEvent, LedgerRecorder
+from tracker.eventstore.factory import DateAsISO
+from tracker.eventstore.recorder import EncodedEvent, LedgerRecorder
 from tracker.eventstore.topics import KnownEventsMapper, event_topics
 from tracker.read_models import ReadModels
 
@@ -41,7 +43,7 @@ class TaskLedger(Application[Any]):
     """The tracker's event-sourced application (tables ``tracker_*``)."""
 
     name = "tracker"
-    env = {"PERSISTENCE_MODULE": "tracker.eventstore.recorder:LedgerFactory"}
+    env = {"PERSISTENCE_MODULE": "tracker.eventstore.factory:LedgerFactory"}
 
     def __init__(
         self, env: dict[str, str] | None = None, *, today: Callable[[], date]

@@ -122,9 +122,7 @@ class Reading:
         return facts  # type: ignore[no-any-return]
 
 
-def current_answer(
-    url: str, query: Callable[[PlainSQL], Answer]
-) -> Consistent | None:
+def current_answer(url: str, query: Callable[[PlainSQL], Answer]) -> Consistent | None:
     """``query`` on read models that reflect the whole log, with the
     fingerprint of that log; ``None`` to decline (behind, missing, empty or
     unreadable: the ledger then answers, or says what is wrong)."""

@@ -9,8 +9,9 @@ from uuid import UUID
 import pytest
 from sqlalchemy import create_engine, text
 
+from domain.codes import task_id
 from domain.errors import IntegrityFailure
-from domain.task import Task, task_id
+from domain.task import Task
 from tests.cli.helpers import ok, run
 from tests.conftest import TODAY
 from tracker.eventstore.chain import chain_hash

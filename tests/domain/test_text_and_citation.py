@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.citation import parse_citation
-from domain.task import normalise_code, task_id
+from domain.codes import normalise_code, task_id
 from domain.text import fold, normalise
 
 

@@ -26,9 +26,9 @@ from uuid import UUID
 from eventsourcing.persistence import Mapper, StoredEvent
 
 from database.plain_sql import PlainSQL
+from domain.codes import task_id
 from domain.errors import IntegrityFailure, UnknownTask
 from domain.limits import checked_code
-from domain.task import task_id
 from domain.text import fold
 from tracker.audit import stored_values
 from tracker.audit.evidence import newest_removed

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from domain.codes import normalise_code
 from domain.dates import DateParseError
 from domain.errors import TaskRuleError
 from domain.facts import TaskFacts, facts_from_dict
 from domain.limits import printable
-from domain.task import Task, normalise_code
+from domain.task import Task
 from domain.text import normalise
 from projections.task_rows import TaskRowSet, rows_of
 from tracker.bulk.collector import fewer_collections

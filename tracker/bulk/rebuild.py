@@ -15,7 +15,8 @@ the one transaction that empties and refills the tables.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from database import ddl
 from database.plain_sql import PlainSQL
@@ -27,6 +28,7 @@ from tracker.bulk.forked_helper import helper_available, prepared_chunks
 # with one in three, 4.8 s; with one in two, 0.6 s, and the rebuild took
 # 19.4-20.5 s against 23.4-24.8 s back to back with one in three.
 REBUILD_CALLER_SHARE = 2
+Prepared = TypeVar("Prepared")
 
 
 def whole_histories(
@@ -54,6 +56,48 @@ def whole_histories(
         carried = batch[cut:]  # a history that may go on in the next fetch
 
 
+@contextmanager
+def replayed(
+    recorder: Any,
+    stop: int,
+    prepare: Callable[[list[Any]], Prepared],
+    *,
+    batch_size: int,
+    in_helper: bool | None,
+    caller_share: int,
+) -> Iterator[Iterator[Prepared]]:
+    """``prepare`` applied to the log up to position ``stop``, in batches of
+    whole task histories in aggregate order (``whole_histories``).
+
+    ``in_helper=None``: with a forked helper reading on a connection of its
+    own when the machine has a second core and the database lets another
+    connection read meanwhile; the helper is forked here, before the caller
+    writes anything, while it is still small (a forked process starts with
+    all of its parent's memory).
+    """
+    wanted = helper_available() if in_helper is None else in_helper
+    reader = recorder.reopened() if wanted and stop else None
+    source = reader or recorder
+
+    def histories() -> Iterator[list[Any]]:
+        """Runs where it is read: in the helper, on the helper's connection."""
+        yield from whole_histories(
+            lambda after, limit: source.select_notifications_by_aggregate(
+                after, stop, limit
+            ),
+            batch_size,
+        )
+
+    with prepared_chunks(
+        histories(),
+        lambda chunk: prepare(chunk[0]),
+        1,
+        in_helper=reader is not None,
+        caller_share=caller_share,
+    ) as batches:
+        yield batches
+
+
 def rebuild(
     sql: PlainSQL,
     *,
@@ -66,40 +110,21 @@ def rebuild(
 ) -> tuple[int, int]:
     """Empty ``read_model``'s tables and replay the log up to its current
     head into them, inside ``sql``'s transaction; the number of events and
-    the head.
-
-    ``in_helper=None``: with a helper when the machine has a second core and
-    the database lets another connection read meanwhile. The helper is
-    forked before the tables are emptied, while this process is still small
-    (a forked process starts with all of its parent's memory).
-    """
+    the head."""
     head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
-    wanted = helper_available() if in_helper is None else in_helper
-    reader = recorder.reopened() if wanted else None
-    helped = reader is not None
-    source = reader or recorder
 
-    def histories() -> Iterator[list[Any]]:
-        """Runs where it is read: in the helper, on the helper's connection."""
-        yield from whole_histories(
-            lambda after, limit: source.select_notifications_by_aggregate(
-                after, head, limit
-            ),
-            batch_size,
-        )
-
-    def prepare(chunk: list[list[Any]]) -> tuple[int, Any]:
-        (notifications,) = chunk
+    def prepare(notifications: list[Any]) -> tuple[int, Any]:
         events = [mapper.to_domain_event(n) for n in notifications]
         positions = [n.id for n in notifications]
         return len(events), read_model.rows_from_histories(events, positions)
 
     applied = 0
-    with prepared_chunks(
-        histories(),
+    with replayed(
+        recorder,
+        head,
         prepare,
-        1,
-        in_helper=helped,
+        batch_size=batch_size,
+        in_helper=in_helper,
         caller_share=REBUILD_CALLER_SHARE,
     ) as batches:
         ddl.create_missing(sql, read_model.tables, read_model.definitions)

@@ -36,37 +36,9 @@ NOTIFY_CHANNEL = "tracker_events"
 EARLIEST, LATEST = "1900-01-01", "2199-12-31"
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _array(texts: Sequence[str]) -> str:
-    return "ARRAY[" + ", ".join(_literal(t) for t in texts) + "]::text[]"
-
-
-def function_names(prefix: str) -> tuple[str, str]:
-    return f"{prefix}_lock_appends", f"{prefix}_append"
-
-
-def function_signatures(prefix: str) -> tuple[str, str]:
-    lock, append = function_names(prefix)
-    return f"{lock}(integer)", f"{append}(uuid[], bigint[], text[], bytea[])"
-
-
-def definitions(
-    prefix: str,
-    schema: str,
-    topics: Sequence[str],
-    created: Sequence[str],
-    aggregates: Sequence[str],
-) -> list[str]:
-    """The statements that (re)create both functions, for tables named
-    ``<prefix>_events`` and ``<prefix>_chain`` in ``schema``."""
-    events, chain = f"{prefix}_events", f"{prefix}_chain"
-    lock, append = function_names(prefix)
-    lock_signature, append_signature = function_signatures(prefix)
-    path = f'SET search_path = "{schema}", pg_temp'
-    lock_body = f"""
+# The functions' bodies: ``{events}`` and the like are filled in by
+# ``definitions`` (braces that are PL/pgSQL's own are doubled).
+LOCK_BODY = """
 DECLARE
   before text := current_setting('lock_timeout');
 BEGIN
@@ -77,7 +49,8 @@ BEGIN
 EXCEPTION WHEN lock_not_available THEN
   RETURN false;
 END"""
-    append_body = f"""
+
+APPEND_BODY = """
 DECLARE
   n integer := coalesce(array_length(ids, 1), 0);
   v_last bigint;
@@ -110,7 +83,7 @@ BEGIN
       RAISE EXCEPTION 'append: event % has an empty field', i
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF NOT (topics[i] = ANY ({_array(topics)})) THEN
+    IF NOT (topics[i] = ANY ({topics})) THEN
       RAISE EXCEPTION 'append: % is not an event of this ledger', topics[i]
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -126,11 +99,11 @@ BEGIN
     END IF;
     v_document := convert_from(states[i], 'UTF8')::jsonb;
     IF jsonb_typeof(v_document) <> 'object'
-       OR (versions[i] = 1) <> (topics[i] = ANY ({_array(created)}))
+       OR (versions[i] = 1) <> (topics[i] = ANY ({created}))
        OR (versions[i] = 1 AND NOT (coalesce(v_document->>'originator_topic', '')
-                                    = ANY ({_array(aggregates)})))
+                                    = ANY ({aggregates})))
        OR jsonb_path_exists(v_document, '$.** ? (@._type_ == "date_iso"
-            && (@._data_ < "{EARLIEST}" || @._data_ > "{LATEST}"))') THEN
+            && (@._data_ < "{earliest}" || @._data_ > "{latest}"))') THEN
       RAISE EXCEPTION 'append: event % of % is not one this ledger writes',
         versions[i], ids[i] USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -146,9 +119,51 @@ BEGIN
     v_previous := v_digest;
     v_positions := v_positions || v_position;
   END LOOP;
-  PERFORM pg_notify({_literal(NOTIFY_CHANNEL)}, v_position::text);
+  PERFORM pg_notify({channel}, v_position::text);
   RETURN v_positions;
 END"""
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _array(texts: Sequence[str]) -> str:
+    return "ARRAY[" + ", ".join(_literal(t) for t in texts) + "]::text[]"
+
+
+def function_names(prefix: str) -> tuple[str, str]:
+    return f"{prefix}_lock_appends", f"{prefix}_append"
+
+
+def function_signatures(prefix: str) -> tuple[str, str]:
+    lock, append = function_names(prefix)
+    return f"{lock}(integer)", f"{append}(uuid[], bigint[], text[], bytea[])"
+
+
+def definitions(
+    prefix: str,
+    schema: str,
+    topics: Sequence[str],
+    created: Sequence[str],
+    aggregates: Sequence[str],
+) -> list[str]:
+    """The statements that (re)create both functions, for tables named
+    ``<prefix>_events`` and ``<prefix>_chain`` in ``schema``."""
+    lock, append = function_names(prefix)
+    lock_signature, append_signature = function_signatures(prefix)
+    path = f'SET search_path = "{schema}", pg_temp'
+    names = {"events": f"{prefix}_events", "chain": f"{prefix}_chain"}
+    lock_body = LOCK_BODY.format(**names)
+    append_body = APPEND_BODY.format(
+        **names,
+        topics=_array(topics),
+        created=_array(created),
+        aggregates=_array(aggregates),
+        channel=_literal(NOTIFY_CHANNEL),
+        earliest=EARLIEST,
+        latest=LATEST,
+    )
     return [
         f"CREATE OR REPLACE FUNCTION {lock}(wait_ms integer) RETURNS boolean"
         f" LANGUAGE plpgsql SECURITY DEFINER {path} AS $body${lock_body}\n$body$",

@@ -22,17 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 from uuid import UUID
 
 from eventsourcing import persistence
 from eventsourcing.persistence import (
     ApplicationRecorder,
-    InfrastructureFactory,
     Notification,
     StoredEvent,
-    Transcoding,
 )
 
 from database.plain_sql import PlainSQL, chunks, in_list
@@ -361,50 +359,3 @@ class LedgerRecorder(ApplicationRecorder):
             "The tracker pulls the log (projections.catch_up.CatchUp); nothing "
             "subscribes to it."
         )
-
-
-class LedgerFactory(InfrastructureFactory):  # type: ignore[type-arg]
-    """What ``Application`` asks for, on the tracker's own recorder.
-
-    Only the application recorder exists: the tracker takes no snapshots, and
-    its read models keep their tracking row themselves (``CatchUp``).
-    """
-
-    URL = "LEDGER_URL"
-
-    def __init__(self, env: Any) -> None:
-        super().__init__(env)
-        url = self.env.get(self.URL)
-        if not url:
-            raise persistence.ProgrammingError(f"No database URL ({self.URL}).")
-        self.datastore = Datastore(url)
-
-    def application_recorder(self) -> LedgerRecorder:
-        recorder = LedgerRecorder(self.datastore, self.env.name.lower())
-        recorder.create_tables()
-        return recorder
-
-    def aggregate_recorder(self, purpose: str = "events") -> NoReturn:
-        raise NotImplementedError(f"The tracker keeps no {purpose} recorder.")
-
-    def tracking_recorder(self, tracking_recorder_class: Any = None) -> NoReturn:
-        raise NotImplementedError("Read models track themselves (CatchUp).")
-
-    def process_recorder(self) -> NoReturn:
-        raise NotImplementedError("The tracker runs no process applications.")
-
-    def close(self) -> None:
-        self.datastore.close()
-
-
-class DateAsISO(Transcoding):
-    """``datetime.date`` has no built-in transcoding in eventsourcing."""
-
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
