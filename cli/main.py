@@ -35,7 +35,7 @@ def error_line(exc: BaseException) -> tuple[str, int]:
 
 # Which module defines each command, in the order ``--help`` lists them. A
 # command's module is imported only when that command runs (or for --help):
-# importing all ten cost a tenth of a ``complete``. ``tests/cli`` checks that
+# importing them all would slow every command down. ``tests/cli`` checks that
 # this table names exactly the commands the modules define.
 COMMAND_MODULES = {
     **dict.fromkeys(

@@ -45,7 +45,6 @@ def explain(error: BaseException, url: str) -> DatabaseUnavailable:
     )
 
 
-
 SQLITE_PREFIX = "sqlite://"
 POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://")
 SQLITE_CACHE_KIB = 32 * 1024
@@ -113,9 +112,8 @@ def connect(location: Location, *, large_cache: bool = True) -> Any:
     )
     if not large_cache:
         return connection
-    # A province's indexes (random UUID keys) outgrow SQLite's 2 MiB default
-    # cache and pages are re-read (import of 100,000 tasks: 37.0 s with the
-    # default, 35.6 s with this).
+    # A province's indexes (random UUID keys) outgrow SQLite's default cache,
+    # and their pages would be read again and again.
     connection.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     return connection
 

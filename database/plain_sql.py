@@ -120,7 +120,7 @@ class PlainSQL:
     ) -> None:
         """Insert ``rows`` (values in the order of ``columns``) in one
         ``executemany``. Positional, not named: binding a parameter by name
-        costs the driver a lookup per value, a tenth of a bulk insert."""
+        costs the driver a lookup per value, a bulk insert's many."""
         if not rows:
             return
         marker = "?" if self.is_sqlite else "%s"

@@ -20,8 +20,7 @@ def require(condition: bool, message: str) -> None:
 
 
 # The checks below build their message only when they refuse: a bulk import
-# runs them half a million times, and formatting dates that are fine showed
-# up in its profile.
+# runs them for every row, and most rows are fine.
 
 
 def not_in_future(code: str, what: str, on: date, today: date) -> None:

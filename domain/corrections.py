@@ -181,8 +181,7 @@ def corrected_values(
     )
     require(
         field != "completed_on" or facts.current_completion is not None,
-        f"Task {facts.code} is not completed; there is no completion date "
-        "to correct.",
+        f"Task {facts.code} is not completed; there is no completion date to correct.",
     )
     new_value = canonical_value(field, value, today)
     old_value = current_value(facts, field)

@@ -82,8 +82,8 @@ class TaskFacts:
 
     def evolve(self, **changes: Any) -> TaskFacts:
         """A copy with ``changes``, like ``dataclasses.replace`` but without
-        re-running ``__init__``: a rebuild evolves facts once per event, and
-        ``replace`` was a sixth of its time. The fields stay those declared."""
+        re-running ``__init__``, which a rebuild would otherwise do once per
+        event. The fields stay those declared."""
         unknown = changes.keys() - _FIELDS
         if unknown:
             raise TypeError(f"TaskFacts has no field {sorted(unknown)[0]!r}")
@@ -107,8 +107,8 @@ def _date(value: str | None) -> date | None:
 def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
     """A JSON-ready form, for read models that keep the facts per task.
 
-    Written out field by field: read-model rebuilds call it once per task per
-    batch, and the generic dataclass walk was a third of their time.
+    Written out field by field, which is much quicker than the generic
+    dataclass walk: read-model rebuilds call it once per task per batch.
     """
     return {
         "code": facts.code,

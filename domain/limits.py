@@ -42,9 +42,9 @@ unpaired surrogates (Cs: Python's stand-ins for argv bytes that were not
 UTF-8, which no database can encode); and the bidirectional formatting
 characters, which make a name display as something other than what it is.
 
-The checks run on every event of a bulk import (half a million values), so
-each is one comparison or one regular-expression search on the path where
-the value is fine; messages are built only when refusing.
+The checks run on every value of a bulk import, so each is one comparison
+or one regular-expression search on the path where the value is fine;
+messages are built only when refusing.
 """
 
 from __future__ import annotations

@@ -387,4 +387,3 @@ class Task(Aggregate):
             new_value=new_value,
             reason=reason,
         )
-

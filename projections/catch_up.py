@@ -147,8 +147,8 @@ class CatchUp:
         to ``run``.
 
         The same projection and the same compare-and-set as ``run``, minus
-        reading the events back from the log and decoding them: for a bulk
-        import that is a third of the work.
+        reading the events back from the log and decoding them, which would
+        be much of a bulk import's work.
         """
 
         def apply(sql: PlainSQL) -> None:

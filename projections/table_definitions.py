@@ -80,9 +80,9 @@ task_status_spans = Table(
     Column("assigner", Text, nullable=False),
     # Period reports select by assignment date; the other queries on spans
     # (due soon, listings by status) scan this index, which holds every column
-    # they filter on. An index by status cost an import of 100,000 tasks 1.5 s
-    # of its 30 (its keys land all over the tree) and saved those scans a few
-    # hundredths of a second; the overdue list has its own table.
+    # they filter on. An index by status would cost every import and rebuild
+    # more than it saves those scans (its keys land all over the tree;
+    # bench/README.md); the overdue list has its own table.
     Index(
         "task_status_spans_by_assignment",
         "assigned_on",
@@ -98,10 +98,9 @@ task_status_spans = Table(
 # a date is the rows whose span covers it, read in key order: by agency, most
 # overdue (earliest due) first, then by code. ``entry`` is the row as the
 # JSON contract shows it, but for the days overdue, which depend on the date
-# asked (``projections.reports``). The list of a province (a third of 100,000
-# tasks) is then one ordered scan and a concatenation: 0.26 s for the whole
-# command, where joining the spans to the tasks and encoding each row in
-# Python took 0.8 s. It costs an import of 100,000 tasks about 1 s.
+# asked (``projections.reports``). The list of a province is then one ordered
+# scan and a concatenation, where joining the spans to the tasks and encoding
+# each row in Python took three times as long (bench/README.md).
 overdue_entries = Table(
     OVERDUE,
     metadata,

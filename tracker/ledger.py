@@ -135,9 +135,9 @@ class TaskLedger(Application[Any]):
     def record_prepared(self, tasks: list[Any]) -> None:
         """Record new tasks prepared as plain data (``PreparedTask``: encoded
         events and read-model rows) through the event store itself, without
-        the per-aggregate protocol checks of ``save`` (a tenth of an import);
-        the events table's unique index still refuses a code recorded
-        meanwhile."""
+        the per-aggregate protocol checks of ``save``, which the new tasks
+        have passed; the events table's unique index still refuses a code
+        recorded meanwhile."""
         if not tasks:
             return
         events: list[EncodedEvent] = [event for task in tasks for event in task.events]

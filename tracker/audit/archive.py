@@ -63,7 +63,7 @@ class Archive:
                 ensure_ascii=False,
             )
             # The stored state is already compact JSON: splice it in as it is
-            # (re-encoding half a million events would double the export time).
+            # (re-encoding every event would be most of an export's work).
             try:
                 text = bytes(state).decode("utf-8")
             except (TypeError, UnicodeDecodeError):

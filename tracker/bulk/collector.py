@@ -9,8 +9,8 @@ from contextlib import contextmanager
 # Python's cycle collector runs after every 700 net allocations and, every
 # so often, walks every live object. An import or a rebuild allocates
 # millions of short-lived, acyclic objects (rows, events, facts), all freed by
-# reference counting, so those walks find nothing and cost about a twentieth
-# of the job. Collecting less often changes nothing else.
+# reference counting, so those walks find nothing and only take time.
+# Collecting less often changes nothing else.
 BULK_THRESHOLD = 50_000
 
 
