@@ -12,7 +12,7 @@ import pytest
 from domain.errors import TrackerError
 from projections.tables import READ_MODEL_TABLES
 from tests.conftest import table_rows
-from tests.tracker.test_importing import row
+from tests.tracker.bulk.test_importing import row
 from tracker.bulk import forked_helper
 from tracker.bulk.forked_helper import (
     CALLER_SHARE,

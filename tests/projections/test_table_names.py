@@ -1,8 +1,7 @@
-"""The report queries' plain SQL names what the table definitions define."""
+"""The plain SQL names what the table definitions define."""
 
 from __future__ import annotations
 
-from database.plain_sql import contains_pattern
 from projections import reports
 from projections.table_definitions import task_status_spans, tasks_view
 from projections.tables import READ_MODELS_NAME
@@ -27,8 +26,3 @@ def test_the_reader_names_the_ledgers_tables() -> None:
     assert tables.tracking.name == f"{APPLICATION}_tracking"
     assert tables.chain.name == f"{APPLICATION}_chain"
     assert len(READ_MODELS_NAME) <= 32  # the tracking column's width
-
-
-def test_contains_patterns_match_wildcards_literally() -> None:
-    assert contains_pattern("so tu phap") == "%so tu phap%"
-    assert contains_pattern("50%_a/b") == "%50/%/_a//b%"
