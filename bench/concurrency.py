@@ -50,8 +50,7 @@ def run(url: str, writers: int, seconds: float, codes: list[str]) -> tuple[float
 
 
 def main() -> None:
-    from bench.postgres import empty_schema as reset_postgres
-    from tracker.wiring import make_tracker
+    from bench.postgres import shared_ledger
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", required=True)
@@ -59,22 +58,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=200)
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 4, 8])
     args = parser.parse_args()
-    reset_postgres(args.db)
-    ledger = make_tracker(args.db, today=lambda: TODAY)
-    codes = [f"NV-{n:04d}" for n in range(args.tasks)]
-    for code in codes:
-        ledger.assign_task(
-            actor="bench",
-            code=code,
-            title=f"Nhiệm vụ {code}",
-            assigner="UBND tỉnh",
-            lead_agency="Sở Tư pháp",
-            assigned_on=date(2023, 12, 1),
-            due_on=None,
-            document="",
-            co_agencies=[],
-        )
-    ledger.close()
+    codes = shared_ledger(args.db, args.tasks, TODAY)
     print(f"{args.tasks} tasks, {args.seconds:.0f} s per run (after process start)")
     print("writers | events/s | gave up")
     for count in args.writers:

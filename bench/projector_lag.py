@@ -26,6 +26,7 @@ import time
 from datetime import datetime
 
 from bench.concurrency import TODAY, writer
+from bench.postgres import shared_ledger
 
 CLERK, PROJECTOR, PASSWORD = "bench_clerk", "bench_projector", "bench"
 SAMPLE_SECONDS = 0.005
@@ -37,26 +38,9 @@ def as_role(url: str, role: str) -> str:
 
 
 def prepare(url: str, tasks: int) -> list[str]:
-    from bench.postgres import empty_schema as reset_postgres
     from tracker.administration import harden
-    from tracker.wiring import make_tracker
 
-    reset_postgres(url)
-    ledger = make_tracker(url, today=lambda: TODAY)
-    codes = [f"NV-{n:04d}" for n in range(tasks)]
-    for code in codes:
-        ledger.assign_task(
-            actor="bench",
-            code=code,
-            title=f"Nhiệm vụ {code}",
-            assigner="UBND tỉnh",
-            lead_agency="Sở Tư pháp",
-            assigned_on=TODAY.replace(year=2023),
-            due_on=None,
-            document="",
-            co_agencies=[],
-        )
-    ledger.close()
+    codes = shared_ledger(url, tasks, TODAY)
     harden(url, CLERK, PASSWORD, "clerk")
     harden(url, PROJECTOR, PASSWORD, "projector")
     return codes

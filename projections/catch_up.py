@@ -18,7 +18,7 @@ current.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 from eventsourcing.persistence import IntegrityError
@@ -280,14 +280,23 @@ def replay(
 ) -> int:
     """Apply the log up to position ``stop`` into fresh read models (no
     tracking): the state of the read models as it was known at ``stop``."""
-    start, applied = 0, 0
+    applied = 0
+    for notifications in log_batches(recorder, 0, stop, batch_size):
+        apply_notifications(sql, notifications, mapper, read_models)
+        applied += len(notifications)
+    return applied
+
+
+def log_batches(
+    recorder: Any, start: int, stop: int, batch_size: int = BATCH_SIZE
+) -> Iterator[list[Any]]:
+    """The log's notifications after position ``start`` up to ``stop``, in
+    order, ``batch_size`` at a time."""
     while start < stop:
         notifications = recorder.select_notifications(
             start=start, limit=batch_size, stop=stop, inclusive_of_start=False
         )
         if not notifications:
-            break
-        apply_notifications(sql, notifications, mapper, read_models)
+            return
+        yield notifications
         start = notifications[-1].id
-        applied += len(notifications)
-    return applied

@@ -24,6 +24,7 @@ from typing import Any
 
 from database.plain_sql import PlainSQL
 from domain.errors import IntegrityFailure
+from projections.catch_up import log_batches
 from tracker.audit.row_comparison import (
     REBUILD,
     TABLES,
@@ -211,15 +212,8 @@ def check_tail(
         first = recorder.select_first_events([culprit.originator_id])
         return next((code_in_state(state) for _, state in first), None)
 
-    start = position
-    while start < head:
-        notifications = recorder.select_notifications(
-            start=start, limit=CHECK_BATCH, stop=head, inclusive_of_start=False
-        )
-        if not notifications:
-            return
+    for notifications in log_batches(recorder, position, head, CHECK_BATCH):
         decoded(notifications, mapper, topics, named)
-        start = notifications[-1].id
 
 
 def _replay_failure(
