@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
+from cli.params import SecondsParam
 from cli.progress import progress_bar
 
 
@@ -83,7 +84,7 @@ def rebuild(app: AppContext) -> None:
 @projections.command()
 @click.option(
     "--poll",
-    type=click.FloatRange(min=0.1, max=3600),
+    type=SecondsParam(min=0.1, max=3600),
     default=5.0,
     show_default=True,
     metavar="SECONDS",

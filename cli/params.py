@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -120,3 +121,18 @@ def as_of_option() -> Any:
         default=None,
         help="Classify as of this date (default: today in Vietnam).",
     )
+
+
+class SecondsParam(click.FloatRange):
+    """A number of seconds within a range: ``nan`` compares false with both
+    bounds, so it is refused by name, with ``inf``."""
+
+    name = "SECONDS"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        seconds = float(super().convert(value, param, ctx))
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds

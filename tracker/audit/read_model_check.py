@@ -36,10 +36,6 @@ from tracker.bulk.rebuild import replayed
 from tracker.eventstore.topics import event_topics
 
 CHECK_BATCH = 5_000  # events per batch, as a rebuild reads them
-# Of every CHECK_CALLER_SHARE batches, this process prepares one itself: less
-# than a rebuild's caller (one in two), as it also walks the chain and
-# fetches and compares every stored row (bench/README.md).
-CHECK_CALLER_SHARE = 3
 
 
 @dataclass(frozen=True)
@@ -96,7 +92,6 @@ def check_read_models(
         prepare,
         batch_size=batch_size,
         in_helper=in_helper,
-        caller_share=CHECK_CALLER_SHARE,
     ) as batches:
         for count, rows in batches:
             compare_batch(sql, rows, totals, seen)

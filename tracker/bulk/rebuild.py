@@ -22,12 +22,6 @@ from database import ddl
 from database.plain_sql import PlainSQL
 from tracker.bulk.forked_helper import helper_available, prepared_chunks
 
-# Of every REBUILD_CALLER_SHARE batches, this process prepares one itself.
-# The helper also reads the whole log, so it has the more to do: with one in
-# four, this process waited 8 s for the helper (province ledger, two cores);
-# with one in three, 4.8 s; with one in two, 0.6 s, and the rebuild took
-# 19.4-20.5 s against 23.4-24.8 s back to back with one in three.
-REBUILD_CALLER_SHARE = 2
 Prepared = TypeVar("Prepared")
 
 
@@ -64,7 +58,6 @@ def replayed(
     *,
     batch_size: int,
     in_helper: bool | None,
-    caller_share: int,
 ) -> Iterator[Iterator[Prepared]]:
     """``prepare`` applied to the log up to position ``stop``, in batches of
     whole task histories in aggregate order (``whole_histories``).
@@ -93,7 +86,6 @@ def replayed(
         lambda chunk: prepare(chunk[0]),
         1,
         in_helper=reader is not None,
-        caller_share=caller_share,
     ) as batches:
         yield batches
 
@@ -125,7 +117,6 @@ def rebuild(
         prepare,
         batch_size=batch_size,
         in_helper=in_helper,
-        caller_share=REBUILD_CALLER_SHARE,
     ) as batches:
         ddl.create_missing(sql, read_model.tables, read_model.definitions)
         ddl.empty(sql, read_model.tables)

@@ -5,6 +5,8 @@ outlives the import."""
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +17,6 @@ from tests.conftest import table_rows
 from tests.tracker.bulk.test_importing import row
 from tracker.bulk import forked_helper
 from tracker.bulk.forked_helper import (
-    CALLER_SHARE,
     HelperStopped,
     helper_available,
     prepared_chunks,
@@ -54,20 +55,41 @@ def reaped(pids: list[int]) -> bool:
     return bool(pids)
 
 
-def test_chunks_come_in_order_the_caller_preparing_its_share(
+def slow_in_the_helper(caller: int) -> Any:
+    """A ``prepare`` that takes its time in any process but ``caller``."""
+
+    def prepare(chunk: list[int]) -> tuple[int, list[int]]:
+        if os.getpid() != caller:
+            time.sleep(0.02)
+        return os.getpid(), chunk
+
+    return prepare
+
+
+def test_chunks_come_in_order_each_process_preparing_as_it_can(
     helpers: list[int],
 ) -> None:
+    """The caller prepares a chunk whenever the next one is not ready: with a
+    helper slower than it, both prepare some, and the order holds."""
     caller = os.getpid()
     with prepared_chunks(
-        range(23), lambda chunk: (os.getpid(), chunk), 2, in_helper=True
+        range(47), slow_in_the_helper(caller), 2, in_helper=True
     ) as chunks:
         received = list(chunks)
     assert [chunk for _, chunk in received] == [
-        list(range(start, min(start + 2, 23))) for start in range(0, 23, 2)
+        list(range(start, min(start + 2, 47))) for start in range(0, 47, 2)
     ]
-    for number, (pid, _) in enumerate(received):
-        by_caller = number % CALLER_SHARE == 0  # the first of each share
-        assert (pid == caller) is by_caller, number
+    preparers = {pid for pid, _ in received}
+    assert caller in preparers and helpers[0] in preparers
+    assert reaped(helpers)
+
+
+def test_a_quick_helper_leaves_the_caller_little_to_do(helpers: list[int]) -> None:
+    """Chunks come in order however the work falls."""
+    with prepared_chunks(range(23), lambda chunk: chunk, 2, in_helper=True) as c:
+        assert list(c) == [
+            list(range(start, min(start + 2, 23))) for start in range(0, 23, 2)
+        ]
     assert reaped(helpers)
 
 
@@ -78,18 +100,32 @@ def test_without_the_helper_everything_is_prepared_here() -> None:
         assert [pid for pid, _ in chunks] == [os.getpid()] * 3
 
 
-def fail_on_the_second_chunk(chunk: list[int]) -> list[int]:
-    if 2 in chunk:
-        raise ValueError(f"chunk {chunk} cannot be prepared")
-    return chunk
+def in_the_helper(fail: Callable[[list[int]], None]) -> Any:
+    """A ``prepare`` that calls ``fail`` in the helper only, never here, and
+    takes its time here, so that the helper surely gets a chunk."""
+    caller = os.getpid()
+
+    def prepare(chunk: list[int]) -> list[int]:
+        if os.getpid() != caller:
+            fail(chunk)
+        time.sleep(0.02)
+        return chunk
+
+    return prepare
+
+
+def cannot_prepare(chunk: list[int]) -> None:
+    raise ValueError(f"chunk {chunk} cannot be prepared")
 
 
 def test_an_error_in_the_helper_is_raised_here(helpers: list[int]) -> None:
     with (
-        pytest.raises(ValueError, match=r"chunk \[2, 3\] cannot be prepared"),
-        prepared_chunks(range(8), fail_on_the_second_chunk, 2, in_helper=True) as c,
+        pytest.raises(ValueError, match=r"chunk \[0, 1\] cannot be prepared"),
+        prepared_chunks(
+            range(8), in_the_helper(cannot_prepare), 2, in_helper=True
+        ) as chunks,
     ):
-        list(c)
+        list(chunks)
     assert reaped(helpers)
 
 
@@ -98,30 +134,28 @@ class NeedsTwoArguments(Exception):
         super().__init__(f"{first} and {second}")
 
 
-def fail_oddly(chunk: list[int]) -> list[int]:
-    if 2 in chunk:  # the second chunk: the helper's
-        raise NeedsTwoArguments("this", "that")
-    return chunk
+def fail_oddly(chunk: list[int]) -> None:
+    raise NeedsTwoArguments("this", "that")
 
 
 def test_an_error_that_cannot_travel_arrives_as_its_message() -> None:
     with (
         pytest.raises(TrackerError, match="NeedsTwoArguments: this and that"),
-        prepared_chunks(range(4), fail_oddly, 2, in_helper=True) as chunks,
+        prepared_chunks(
+            range(4), in_the_helper(fail_oddly), 2, in_helper=True
+        ) as chunks,
     ):
         list(chunks)
 
 
-def die(chunk: list[int]) -> list[int]:
-    if 2 in chunk:  # the second chunk: the helper's
-        os._exit(9)
-    return chunk
+def die(chunk: list[int]) -> None:
+    os._exit(9)
 
 
 def test_a_helper_that_dies_is_reported(helpers: list[int]) -> None:
     with (
         pytest.raises(HelperStopped, match="stopped unexpectedly"),
-        prepared_chunks(range(4), die, 2, in_helper=True) as chunks,
+        prepared_chunks(range(40), in_the_helper(die), 2, in_helper=True) as chunks,
     ):
         list(chunks)
     assert reaped(helpers)
