@@ -93,9 +93,10 @@ def rebuild(app: AppContext) -> None:
 )
 @pass_app
 def follow(app: AppContext, poll: float) -> None:
-    """Keep the read models current until stopped (SIGTERM or Ctrl-C): apply
-    every new event as it is recorded. On a shared PostgreSQL, run it as a
-    service under the projector role (see README, "A shared ledger").
+    """Keep the read models current until stopped (SIGTERM, SIGHUP or
+    Ctrl-C): apply every new event as it is recorded. On a shared
+    PostgreSQL, run it as a service under the projector role (see README,
+    "A shared ledger").
 
     \b
     Example:
@@ -109,7 +110,7 @@ def follow(app: AppContext, poll: float) -> None:
 
     ledger = require_projector(app)
     stop = threading.Event()
-    for number in (signal.SIGTERM, signal.SIGINT):
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(number, lambda *_: stop.set())
     follower = Follower(
         ledger.read_models, poll_seconds=poll, stop=stop, report=click.echo

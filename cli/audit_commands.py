@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -94,22 +97,40 @@ def export(app: AppContext, file: str) -> None:
     Example:
       tracker export so-cai-2023.jsonl
     """
+    app.output(file, "export file")
     ledger = app.ledger
-    count = 0
-    handle = sys.stdout if file == "-" else open(file, "w", encoding="utf-8")  # noqa: SIM115
-    try:
-        total = ledger.store.max_notification_id()
-        with progress_bar("Exporting", total, app.quiet) as advance:
-            for line in ledger.archive.export_lines():
-                handle.write(line + "\n")
-                count += 1
-                if count % 1000 == 0:
-                    advance(1000)
-    finally:
-        if handle is not sys.stdout:
-            handle.close()
+    total = ledger.store.max_notification_id()
+    with progress_bar("Exporting", total, app.quiet) as advance:
+        if file == "-":
+            count = _write_lines(ledger.archive.export_lines(), sys.stdout, advance)
+        else:
+            count = _export_to(file, ledger.archive.export_lines(), advance)
     if file != "-":
         app.done(f"Exported {count - 1} events to {file}.")
+
+
+def _write_lines(lines: Iterator[str], handle: Any, advance: Any) -> int:
+    count = 0
+    for line in lines:
+        handle.write(line + "\n")
+        count += 1
+        if count % 1000 == 0:
+            advance(1000)
+    return count
+
+
+def _export_to(file: str, lines: Iterator[str], advance: Any) -> int:
+    """Write the export beside ``file`` and put it in place once whole: a
+    failed export never leaves a partial file, nor spoils an earlier one."""
+    partial = Path(file).with_name(Path(file).name + ".partial")
+    try:
+        with open(partial, "w", encoding="utf-8") as handle:
+            count = _write_lines(lines, handle, advance)
+        os.replace(partial, file)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
 
 
 @click.command()

@@ -39,10 +39,24 @@ class AppContext:
 
         return Reading(database_url(self.db), lambda: self.ledger, self._ledger)
 
+    def output(self, path: str | None, what: str = "output file") -> str | None:
+        """``path``, once it is known to be writable and not the ledger's
+        own file (a typing slip must not overwrite the ledger)."""
+        if path is None or path == "-":
+            return path
+        from cli.files import check_writable
+        from database.connect import sqlite_file
+        from tracker.settings import database_url
+
+        check_writable(path, what=what, ledger=sqlite_file(database_url(self.db)))
+        return path
+
     def done(self, message: str) -> None:
         """Confirm a recorded change (silent inside a batch)."""
         if not self.quiet:
-            click.echo(message)
+            from cli.main import say
+
+            say(message)
 
 
 pass_app = click.make_pass_decorator(AppContext)

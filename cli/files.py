@@ -104,21 +104,26 @@ def emit(text: str | bytes, output: str | None, *, fmt: str) -> None:
     click.echo(f"Wrote {output}.", err=True)
 
 
-def check_writable(path: str, *, what: str, not_the_file: str | None = None) -> None:
+def check_writable(
+    path: str, *, what: str, not_the_file: str | None = None, ledger: str | None = None
+) -> None:
     """Refuse, before anything is recorded, a file that could not be written
-    afterwards, or that is ``not_the_file`` under another name (a symlink or
-    a hard link included): a command must not destroy its own input."""
+    afterwards, or that is ``not_the_file`` (the command's input) or the
+    SQLite ``ledger`` itself under another name (a symlink or a hard link
+    included): a command must not destroy its own input, nor the ledger."""
     target = Path(path)
     resolved = target.resolve()
-    if not_the_file is not None:
-        source = Path(not_the_file)
-        same = resolved == source.resolve() or (
-            resolved.exists() and source.exists() and os.path.samefile(target, source)
+    if not_the_file is not None and _same(target, Path(not_the_file)):
+        raise OutputFileError(
+            f"The {what} {path} is the file being read; choose another file."
         )
-        if same:
-            raise OutputFileError(
-                f"The {what} {path} is the file being read; choose another file."
-            )
+    if ledger is not None and any(
+        _same(target, Path(ledger + suffix)) for suffix in ("", "-wal", "-shm")
+    ):
+        raise OutputFileError(
+            f"The {what} {path} is the ledger's own database file; choose another "
+            "file."
+        )
     if resolved.exists():
         if not resolved.is_file():
             problem = "it is not a regular file"
@@ -133,6 +138,13 @@ def check_writable(path: str, *, what: str, not_the_file: str | None = None) -> 
     else:
         return
     raise OutputFileError(f"Cannot write the {what} {path}: {problem}.")
+
+
+def _same(one: Path, other: Path) -> bool:
+    """The same file, whichever name each goes by."""
+    if one.resolve() == other.resolve():
+        return True
+    return one.exists() and other.exists() and os.path.samefile(one, other)
 
 
 def sheet_title(name: str) -> str:

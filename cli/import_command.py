@@ -56,6 +56,7 @@ def import_tasks(
     target = rejects or default_rejects(file)
     if skip_invalid or rejects is not None:
         check_writable(target, what="rejects file", not_the_file=file)
+        app.output(target, "rejects file")
     task_list = read_task_list(file)
     ledger = app.ledger
     try:

@@ -25,12 +25,28 @@ def error_line(exc: BaseException) -> tuple[str, int]:
     from domain.errors import TrackerError
 
     if isinstance(exc, TrackerError):
-        return f"Error: {exc}", exc.exit_code
+        return one_line(f"Error: {exc}"), exc.exit_code
     name = type(exc).__name__
+    detail = str(exc).strip()
     if name in {"OperationalError", "InterfaceError", "DatabaseError"}:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else name
-        return f"Error: the database cannot be used: {detail}", 1
-    return f"Error: unexpected {name}: {exc}", 1
+        return one_line(f"Error: the database cannot be used: {detail or name}"), 1
+    return one_line(f"Error: unexpected {name}: {detail}"), 1
+
+
+def one_line(message: str) -> str:
+    """The first line of ``message`` (a driver adds ``CONTEXT:`` lines), with
+    any character that would act on a terminal shown by its code point: file
+    names and stored values reach messages too."""
+    from domain.limits import printable
+
+    return printable(message.strip().splitlines()[0] if message.strip() else message)
+
+
+def say(message: str, err: bool = False) -> None:
+    """Print a message of the tracker's own, safe for a terminal."""
+    from domain.limits import printable
+
+    click.echo(printable(message), err=err)
 
 
 # Which module defines each command, in the order ``--help`` lists them. A
@@ -96,6 +112,11 @@ class TrackerGroup(click.Group):
         except Exception as exc:
             if os.environ.get("TRACKER_DEBUG"):
                 raise
+            if isinstance(exc, BrokenPipeError):
+                # The reader of the output went away (``| head``): stop quietly.
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                ctx.exit(1)
             message, code = error_line(exc)
             click.echo(message, err=True)
             ctx.exit(code)
@@ -146,7 +167,7 @@ class NoticeLines(logging.Handler):
     behind) as plain lines on stderr, wherever stderr is at the time."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(record.getMessage(), err=True)
+        say(record.getMessage(), err=True)
 
 
 NOTICE_LOGGERS = ("database", "projections", "tracker")  # the packages' own

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from cli.labels import label
+from domain.limits import printable
 
 STATUS_STYLES = {
     "on_time": "green",
@@ -27,7 +28,8 @@ STATUS_STYLES = {
 
 
 def display(key: str, value: Any, lang: str) -> str:
-    """A value as a person reads it."""
+    """A value as a person reads it (a character that would act on a
+    terminal, stored behind the tool's back, shown by its code point)."""
     if value is None:
         return ""
     if key == "status":
@@ -38,8 +40,8 @@ def display(key: str, value: Any, lang: str) -> str:
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         except ValueError:
-            return value
-    return str(value)
+            return printable(value)
+    return printable(str(value))
 
 
 def json_text(data: Any) -> str | bytes:

@@ -69,7 +69,7 @@ def overdue(
     """
     from tracker.settings import today_in_vietnam
 
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, app.output(output))
     lang = app.lang
     as_of = as_of or today_in_vietnam()
     encoded = fmt == "json"  # the list as the database wrote it

@@ -132,7 +132,7 @@ def list_tasks(
     Example:
       tracker list --status overdue --agency "so tu phap" --format csv
     """
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, app.output(output))
     as_of = as_of or _today()
     views = app.reading.list_tasks(
         as_of,

@@ -133,7 +133,7 @@ def report(
       tracker report --from 01/01/2023 --to 30/06/2023 --output bao-cao.xlsx
       tracker report --period 2023-H1 --as-known-at "15/06/2023 09:00"
     """
-    fmt = resolve_format(fmt, output)
+    fmt = resolve_format(fmt, app.output(output))
     chosen = _period(period, start, end, cutoff)
     as_of = as_of or chosen.end
     result = app.reading.period_report(chosen.start, chosen.end, as_of, by, known_at)

@@ -39,10 +39,11 @@ def explain(error: BaseException, url: str) -> DatabaseUnavailable:
     detail = re.sub(r"\s*\(Background on this error at:.*", "", detail)
     password = re.search(r"://[^:/@]+:([^@]*)@", url)
     if password and password.group(1):
-        detail = detail.replace(password.group(1), "***")
-    return DatabaseUnavailable(
-        f"Cannot open the database {redact(url)}: {detail or type(cause).__name__}."
-    )
+        # Only where it stands as in the URL: replacing each occurrence of a
+        # short password would show, by the gaps, what it is.
+        detail = detail.replace(f":{password.group(1)}@", ":***@")
+    detail = (detail or type(cause).__name__).rstrip(".")
+    return DatabaseUnavailable(f"Cannot open the database {redact(url)}: {detail}.")
 
 
 SQLITE_PREFIX = "sqlite://"
@@ -116,6 +117,12 @@ def connect(location: Location, *, large_cache: bool = True) -> Any:
     # and their pages would be read again and again.
     connection.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     return connection
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file a SQLite URL names (``None`` for PostgreSQL or memory)."""
+    location = locate(url)
+    return location.target if location.kind == "sqlite" else None
 
 
 def open_existing(url: str) -> Any | None:

@@ -78,9 +78,43 @@ FOLD_GROWTH = 3
 BIDI_FORMATTING = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
-_REFUSED = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# Characters that show nothing, or show as something else, so that two
+# values look alike and are not (ten tasks "NV-1"): the invisible formatting
+# characters (zero-width space and joiners, word joiner, soft hyphen, byte
+# order mark, tags...) and blank letters (Hangul fillers, variation
+# selectors, the combining grapheme joiner).
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200D),
+    (0x2060, 0x2065),
+    (0x206A, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
 )
+# Every refused character, as ranges of code points: the control characters,
+# the lone surrogates, the bidirectional formatting and the invisible ones.
+# PostgreSQL's append function refuses the same (``tracker.eventstore``).
+REFUSED_RANGES = (
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0xD800, 0xDFFF),
+    *((ord(c), ord(c)) for c in sorted(BIDI_FORMATTING)),
+    *INVISIBLE_RANGES,
+)
+_REFUSED = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in REFUSED_RANGES) + "]"
+)
+# What a task code may hold besides letters and digits.
+CODE_PUNCTUATION = frozenset(" -_./:#()&+")
 
 
 class ValueRefused(TaskRuleError):
@@ -134,7 +168,9 @@ def describe_character(character: str) -> str:
         return f"the bidirectional formatting character {code}"
     if unicodedata.category(character) == "Cs":
         return f"the lone surrogate {code} (usually a byte that was not UTF-8)"
-    return f"the control character {code}"
+    if unicodedata.category(character) == "Cc":
+        return f"the control character {code}"
+    return f"the invisible character {code}"
 
 
 def checked_text(value: str, field: str, limit: int, *, required: bool = True) -> str:
@@ -142,12 +178,11 @@ def checked_text(value: str, field: str, limit: int, *, required: bool = True) -
 
     ``required`` refuses an empty text; the limit counts characters."""
     text = text_of(value, field)
-    # ``isprintable`` is false for every refused character (and for a few
-    # allowed ones, such as a soft hyphen): the regular expression, four times
-    # slower, only decides when it is false.
+    # Plain printable ASCII holds no refused character: the regular
+    # expression only looks at other text.
     if (
         len(text) > limit
-        or (not text.isprintable() and _REFUSED.search(text) is not None)
+        or (not (text.isascii() and text.isprintable()) and _REFUSED.search(text))
         or (required and not text)
     ):
         _refuse_text(text, field, limit)
@@ -189,10 +224,20 @@ def checked_co_agencies(values: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def checked_code(value: str) -> str:
-    """A task code as stored: normalised and upper-cased, then checked."""
-    return checked_text(
+    """A task code as stored: normalised and upper-cased, then checked; a
+    code holds letters, digits and ``CODE_PUNCTUATION`` only, so that two
+    codes that look alike are alike."""
+    code = checked_text(
         normalise_code(text_of(value, "task code")), "task code", CODE_LENGTH
     )
+    for character in code:
+        if not (character.isalnum() or character in CODE_PUNCTUATION):
+            raise ForbiddenCharacter(
+                "task code",
+                f"The task code contains {character!r} (U+{ord(character):04X}); a "
+                "code holds letters, digits, spaces and - _ . / : # ( ) & + only.",
+            )
+    return code
 
 
 def checked_actor(value: str) -> str:

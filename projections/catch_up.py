@@ -59,6 +59,14 @@ def tracked_position(value: object) -> int:
     )
 
 
+def removed_events(position: int, head: int) -> IntegrityFailure:
+    return IntegrityFailure(
+        f"The read models have applied the log up to position {position}, but "
+        f"it ended at {head}: its newest events were removed. Nothing was "
+        "recorded; run 'tracker verify'."
+    )
+
+
 class LostRace(Exception):
     """Another process moved the tracking position first."""
 
@@ -92,7 +100,14 @@ class CatchUp:
         return int(self.recorder.max_notification_id() or 0)
 
     def lag(self) -> int:
-        return max(self.head() - self.position(), 0)
+        """Events recorded and not yet applied. Read models beyond the end of
+        the log mean that its newest events were removed: appending on top
+        would give new events the positions of the removed ones, which the
+        read models would take for applied, so nothing goes on."""
+        head, position = self.head(), self.position()
+        if position > head:
+            raise removed_events(position, head)
+        return head - position
 
     def run(
         self,
@@ -176,7 +191,10 @@ class CatchUp:
                 row = sql.first(self._tracked(sql, skip_locked=True), name=self.name)
                 if row is None and not self._never_started(sql):
                     return False  # another process is applying: ``run``
-                if tracked_position(row[0] if row else None) != positions[0] - 1:
+                tracked = tracked_position(row[0] if row else None)
+                if tracked >= positions[0]:
+                    raise removed_events(tracked, positions[0] - 1)
+                if tracked != positions[0] - 1:
                     return False  # behind: ``run``
                 self._move_tracking(sql, positions[0] - 1, positions[-1])
                 write(sql)

@@ -157,7 +157,8 @@ def harden(
             else:
                 connection.exec_driver_sql(role_sql)
                 shown.append(role_sql)
-            for statement in _grants(role, str(schema), kind):
+            grants = _grants(role, str(schema), kind)
+            for statement in [*_memberships(connection, role), *grants]:
                 connection.exec_driver_sql(statement)
                 shown.append(statement)
     except SQLAlchemyError as exc:
@@ -167,11 +168,45 @@ def harden(
     return shown
 
 
+def _memberships(connection: Any, role: str) -> list[str]:
+    """``REVOKE`` of every role ``role`` is a member of: through them it
+    could write what its own privileges do not let it (``pg_write_all_data``,
+    the owner's role)."""
+    from sqlalchemy import text
+
+    rows = connection.execute(
+        text(
+            "SELECT granted.rolname FROM pg_auth_members m"
+            " JOIN pg_roles granted ON granted.oid = m.roleid"
+            " JOIN pg_roles member ON member.oid = m.member"
+            " WHERE member.rolname = :role ORDER BY granted.rolname"
+        ),
+        {"role": role},
+    )
+    return [f'REVOKE "{name}" FROM {role}' for (name,) in rows]
+
+
 def _role_statement(connection: Any, role: str, kind: str) -> str:
     """``CREATE ROLE`` or ``ALTER ROLE`` for ``role``: a superuser also takes
     away what a clerk or projector must not have; an administrator who is
-    none may not, so a role that has any of it is refused."""
+    none may not, so a role that has any of it is refused. The tables'
+    owner, and whoever runs this, are refused too: the append functions run
+    with the owner's rights."""
     from sqlalchemy import text
+
+    owner = connection.execute(
+        text(
+            "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema()"
+            " AND tablename = :events"
+        ),
+        {"events": LEDGER_TABLES[0]},
+    ).scalar()
+    me = connection.execute(text("SELECT current_user")).scalar()
+    if role in (owner, me):
+        raise TrackerError(
+            f"Role {role} owns the ledger or runs this command; a {kind} must be "
+            "another role, or the ledger would lose its owner's rights."
+        )
 
     superuser = bool(
         connection.execute(
@@ -210,10 +245,11 @@ def _grants(role: str, schema: str, kind: str) -> list[str]:
         f"REVOKE ALL ON FUNCTION {functions} FROM {role}",
     ]
     if kind == "clerk":
+        _, append = function_signatures(APPLICATION)
         return [
             *statements,
             f"GRANT SELECT ON {', '.join(ALL_TABLES)} TO {role}",
-            f"GRANT EXECUTE ON FUNCTION {functions} TO {role}",
+            f"GRANT EXECUTE ON FUNCTION {append} TO {role}",
         ]
     return [
         *statements,

@@ -33,7 +33,11 @@ from tracker.audit.archive import Archive
 from tracker.audit.verify import Audit
 from tracker.eventstore.factory import DateAsISO
 from tracker.eventstore.recorder import EncodedEvent, LedgerRecorder
-from tracker.eventstore.topics import KnownEventsMapper, event_topics
+from tracker.eventstore.topics import (
+    KnownEventsMapper,
+    event_schema,
+    event_topics,
+)
 from tracker.read_models import ReadModels
 
 CHANGE_RETRIES = 12
@@ -51,7 +55,8 @@ class TaskLedger(Application[Any]):
         super().__init__(env)
         self.today = today
         self.store = cast(LedgerRecorder, self.recorder)
-        self.store.install_append_path(*(sorted(t) for t in event_topics()))
+        _, created, aggregates = event_topics()
+        self.store.install_append_path(created, aggregates, event_schema())
         self.read_models = ReadModels(self.store, self.mapper)
         self.read_models.open()
         self.audit = Audit(self.store, self.mapper, self.read_models)

@@ -32,7 +32,7 @@ from projections.tables import READ_MODELS_NAME
 from projections.tasks import TaskReadModel
 from tracker.bulk.collector import fewer_collections
 from tracker.eventstore.recorder import LedgerRecorder
-from tracker.views import Consistent
+from tracker.views import Consistent, from_read_models
 
 READ_WAIT_SECONDS = 2.0
 READ_POLL_SECONDS = 0.05
@@ -182,9 +182,10 @@ class ReadModels:
         if behind and not self.warned:
             self.warned = True
             logger.warning(
-                "The read models are %d events behind the ledger (is 'tracker "
+                "The read models are %d event%s behind the ledger (is 'tracker "
                 "projections follow' running?); answering from them as they stand.",
                 behind,
+                "" if behind == 1 else "s",
             )
 
     @contextmanager
@@ -228,9 +229,10 @@ class ReadModels:
         while True:
             with self.reading(known_at) as sql:
                 if known_at is not None and known_at < self.catch_up.head():
-                    return Consistent(query(sql), self.store.fingerprint(known_at), 0)
+                    answer = from_read_models(query, sql)
+                    return Consistent(answer, self.store.fingerprint(known_at), 0)
                 before = self.catch_up.position(sql)
-                answer = query(sql)
+                answer = from_read_models(query, sql)
                 if self.catch_up.position(sql) == before:
                     behind = max(self.catch_up.head() - before, 0)
                     return Consistent(answer, self.store.fingerprint(before), behind)
@@ -240,9 +242,11 @@ class ReadModels:
     ) -> dict[str, TaskFacts]:
         """The recorded facts of those of ``codes`` the ledger holds."""
         with self.reading(in_batch=in_batch) as sql:
-            return self.tasks.facts_by_code(sql, codes)
+            return from_read_models(lambda s: self.tasks.facts_by_code(s, codes), sql)
 
     def unmarked_overdue(self, as_of: date, *, in_batch: bool = False) -> list[str]:
         """Open tasks overdue on ``as_of`` whose lapsed deadline is unmarked."""
         with self.reading(in_batch=in_batch) as sql:
-            return self.tasks.unmarked_overdue(sql, as_of)
+            return from_read_models(
+                lambda s: self.tasks.unmarked_overdue(s, as_of), sql
+            )

@@ -26,7 +26,7 @@ from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
 from tracker.eventstore.chain import GENESIS, Fingerprint
 from tracker.eventstore.tables import table_names
-from tracker.views import Consistent
+from tracker.views import Consistent, from_read_models
 
 if TYPE_CHECKING:
     from tracker.ledger import TaskLedger
@@ -139,7 +139,7 @@ def current_answer(url: str, query: Callable[[PlainSQL], Answer]) -> Consistent 
         position = _current_position(sql)
         if position is None:
             return None
-        answer = query(sql)
+        answer = from_read_models(query, sql)
         if _current_position(sql) != position:
             return None  # another clerk wrote meanwhile: ask the ledger
         _, chain, _ = table_names()

@@ -6,12 +6,16 @@ These dicts are the stable JSON contract of ``show``, ``list`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from domain.errors import IntegrityFailure
 from domain.facts import TaskFacts
 from domain.rules import completion_as_of, due_in_force, status_as_of
+
+Answer = TypeVar("Answer")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,24 @@ class Consistent:
     answer: Any
     ledger: Any  # ``tracker.eventstore.chain.Fingerprint``
     behind: int
+
+
+# What decoding a read-model row raises when a value in it was written
+# behind the tool's back (text where JSON belongs, an unknown status...).
+DAMAGED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
+
+
+def from_read_models(query: Callable[[Any], Answer], sql: Any) -> Answer:
+    """``query(sql)``; a row no projection writes is an integrity failure
+    (exit 4), not a crash."""
+    try:
+        return query(sql)
+    except DAMAGED as error:
+        raise IntegrityFailure(
+            "The read models hold a value no projection writes "
+            f"({type(error).__name__}): run 'tracker verify --read-models', then "
+            "'tracker projections rebuild'."
+        ) from None
 
 
 _EVENT_BOOKKEEPING = {

@@ -18,11 +18,14 @@ def make_tracker(
     """Build the ledger on ``url`` (see ``settings.database_url``); the
     application is imported here, not above, so that ``--help`` stays quick."""
     from database.connect import explain
+    from domain.errors import TrackerError
     from tracker.ledger import TaskLedger
 
     resolved = database_url(url)
     try:
         return TaskLedger({"LEDGER_URL": resolved}, today=today)
+    except TrackerError:
+        raise  # already one readable line (a busy database: try again)
     except Exception as exc:
         if _is_connection_error(exc):
             raise explain(exc, resolved) from None

@@ -36,6 +36,7 @@ from domain.limits import (
     TooLong,
     TooMany,
     ValueRefused,
+    checked_code,
     checked_date,
     checked_name,
     checked_text,
@@ -319,9 +320,26 @@ def test_whitespace_becomes_one_space(character: str) -> None:
     assert checked_text(f"a{character}{character}b", "title", 10) == "a b"
 
 
-@pytest.mark.parametrize("character", ["\u00ad", "\u200d", "\ue000", "\ufeff"])
-def test_other_invisible_characters_are_kept(character: str) -> None:
-    assert checked_text(f"a{character}b", "title", 10) == f"a{character}b"
+INVISIBLE = ["\u00ad", "\u034f", "\u180e", "\u200b", "\u200d", "\u2060",
+             "\u3164", "\ufe0f", "\ufeff", "\U000e0041"]  # fmt: skip
+
+
+@pytest.mark.parametrize("character", INVISIBLE)
+def test_characters_that_show_nothing_are_refused(character: str) -> None:
+    """Or ten tasks would all show as "NV-1", and one agency as several."""
+    with pytest.raises(ForbiddenCharacter, match="the invisible character U\\+"):
+        checked_text(f"a{character}b", "title", 10)
+
+
+def test_a_private_use_character_is_kept() -> None:
+    assert checked_text("a\ue000b", "title", 10) == "a\ue000b"
+
+
+@pytest.mark.parametrize("code", ["NV\u2024001", "NV|1", "NV*1", "NV\u00b71"])
+def test_a_code_holds_letters_digits_and_plain_punctuation_only(code: str) -> None:
+    with pytest.raises(ForbiddenCharacter, match="a code holds letters, digits"):
+        checked_code(code)
+    assert checked_code("nv-2023/ĐT.01 (a)") == "NV-2023/ĐT.01 (A)"
 
 
 # -- dates -----------------------------------------------------------------

@@ -78,11 +78,12 @@ def test_a_clerk_may_change_no_table_and_append_only_through_the_functions(
             ):
                 assert "permission denied" in refused(connection, statement), statement
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()
-        for statement in (
-            "SELECT pg_advisory_xact_lock(1)",  # harmless now: appends ignore it
-            "SELECT tracker_lock_appends(10)",
-        ):
-            assert refused(connection, statement) == "accepted"
+        # Harmless: appends do not use advisory locks.
+        assert refused(connection, "SELECT pg_advisory_xact_lock(1)") == "accepted"
+        # The append lock is the owner's to take; a clerk's appends take it.
+        assert "permission denied" in refused(
+            connection, "SELECT tracker_lock_appends(10)"
+        )
 
 
 def append(connection: Any, topic: str, version: int, state: dict[str, Any]) -> str:
@@ -96,26 +97,60 @@ def append(connection: Any, topic: str, version: int, state: dict[str, Any]) -> 
     )
 
 
+def assigned(code: str = "NV-9", **changes: Any) -> dict[str, Any]:
+    """An ``Assigned`` event's state as the tracker writes it."""
+    day = {"_type_": "date_iso", "_data_": "2023-02-14"}
+    return {
+        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-23T08:00:00+00:00"},
+        "originator_topic": "domain.task:Task",
+        "effective_on": day,
+        "actor": "b",
+        "code": code,
+        "title": "Rà soát",
+        "assigner": "UBND tỉnh",
+        "lead_agency": "Sở Tư pháp",
+        "co_agencies": [],
+        "document": "",
+        "document_number": None,
+        "document_date": None,
+        "assigned_on": day,
+        "due_on": None,
+        **changes,
+    }
+
+
+ASSIGNED = "domain.task:Task.Assigned"
+
+
 def test_the_append_function_refuses_what_the_tracker_never_writes(
     hardened: str,
 ) -> None:
     created = {"originator_topic": "domain.task:Task"}
     date = {"_type_": "date_iso", "_data_": "2023-02-14"}
+    ok(hardened, *ASSIGN)
     with raw(as_role(hardened, CLERK)) as connection:
         for topic, version, state in (
             ("os:system", 1, created),  # a topic that is no event of the ledger
             ("domain.task:Task.Completed", 1, created),  # created by a completion
-            ("domain.task:Task.Assigned", 2, created),  # a version out of nowhere
-            ("domain.task:Task.Assigned", 1, {"originator_topic": "os:system"}),
-            ("domain.task:Task.Assigned", 1, [1, 2]),  # no JSON object
-            (
-                "domain.task:Task.Assigned",
-                1,
-                {**created, "due_on": {**date, "_data_": "0001-01-01"}},
-            ),
-        ):
-            assert "append:" in append(connection, topic, version, state), topic
-        assert "invalid" in refused(
+            (ASSIGNED, 2, created),  # a version out of nowhere
+            (ASSIGNED, 1, {"originator_topic": "os:system"}),
+            (ASSIGNED, 1, [1, 2]),  # no JSON object
+            (ASSIGNED, 1, created),  # its fields missing
+            (ASSIGNED, 1, assigned(due_on={**date, "_data_": "0001-01-01"})),
+            (ASSIGNED, 1, assigned(due_on={**date, "_data_": "2023-02-30"})),
+            (ASSIGNED, 1, assigned(assigned_on={"_type_": "datetime_iso",
+                                                "_data_": "0001-01-01T00:00:00"})),
+            (ASSIGNED, 1, assigned(actor="Giám đốc \u001b]0;pwned\u0007")),
+            (ASSIGNED, 1, assigned(title="\u200bRà soát")),
+            (ASSIGNED, 1, assigned(title="x" * 2001)),
+            (ASSIGNED, 1, assigned(co_agencies=[1])),
+            (ASSIGNED, 1, assigned(extra="field")),
+            (ASSIGNED, 1, assigned(code="NV-2023-0042")),  # a second task of a code
+        ):  # fmt: skip
+            assert "append:" in append(connection, topic, version, state) or (
+                "duplicate key" in append(connection, topic, version, state)
+            ), (topic, state)
+        assert "is not UTF-8 JSON" in refused(
             connection,
             "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])",
             [uuid4()],
@@ -123,10 +158,7 @@ def test_the_append_function_refuses_what_the_tracker_never_writes(
             ["domain.task:Task.Assigned"],
             [b"\xff not json"],
         )
-        accepted = append(
-            connection, "domain.task:Task.Assigned", 1, {**created, "on": date}
-        )
-        assert accepted == "accepted"
+        assert append(connection, ASSIGNED, 1, assigned()) == "accepted"
     assert ok(hardened, "verify").exit_code == 0  # its chain row is sound
 
 
@@ -141,7 +173,7 @@ def test_a_clerks_report_waits_briefly_then_says_how_far_behind_it_is(
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["behind"] == 1 and report["assigned"] == 0
-    assert "1 events behind" in result.stderr
+    assert "1 event behind" in result.stderr
     assert waited >= 1.0  # it gave the projector a chance (the wait is asserted
     # only from below: the upper bound would be a statement about the machine)
     listed = run(clerk_url, "list", "--format", "json")
@@ -269,3 +301,51 @@ def test_a_clerks_import_does_not_wait_for_its_own_events(
     result = ok(as_role(hardened, CLERK), "import", str(table))
     assert "Imported 1001 tasks" in result.stdout
     assert event_count(hardened) == 1001
+
+
+def test_no_object_a_clerk_creates_can_stand_in_for_one_the_functions_use(
+    hardened: str,
+) -> None:
+    """A clerk allowed to create objects in the schema (PostgreSQL 14's
+    default for public) makes a function the append function might call."""
+    with raw(hardened) as connection:
+        connection.execute(f"GRANT CREATE ON SCHEMA public TO {CLERK}")
+    try:
+        with raw(as_role(hardened, CLERK)) as connection:
+            connection.execute(
+                "CREATE FUNCTION public.convert_from(b bytea, e text) RETURNS text"
+                " LANGUAGE plpgsql AS $$ BEGIN"
+                f" EXECUTE 'GRANT ALL ON tasks_view TO {CLERK}';"
+                " RETURN pg_catalog.convert_from(b, e::name); END $$"
+            )
+            connection.commit()
+        ok(as_role(hardened, CLERK), *ASSIGN)
+        with raw(as_role(hardened, CLERK)) as connection:
+            assert "permission denied" in refused(
+                connection, "UPDATE tasks_view SET title = 'forged'"
+            )
+    finally:
+        with raw(hardened) as connection:
+            connection.execute(
+                "DROP FUNCTION IF EXISTS public.convert_from(bytea, text)"
+            )
+            connection.execute(f"REVOKE CREATE ON SCHEMA public FROM {CLERK}")
+
+
+def test_hardening_takes_away_what_a_role_had_through_other_roles(
+    hardened: str,
+) -> None:
+    with raw(hardened) as connection:
+        connection.execute(f"GRANT pg_write_all_data TO {CLERK}")
+    ok(hardened, "db", "harden", "--role", CLERK, "--password", PASSWORD)
+    with raw(as_role(hardened, CLERK)) as connection:
+        assert "permission denied" in refused(
+            connection, "UPDATE tasks_view SET title = 'forged'"
+        )
+
+
+def test_hardening_refuses_the_owner_and_itself(hardened: str) -> None:
+    me = hardened.split("://", 1)[1].split(":", 1)[0]
+    refusal = run(hardened, "db", "harden", "--role", me)
+    assert refusal.exit_code == 1 and "owns the ledger" in refusal.stderr
+    assert ok(hardened, *ASSIGN).exit_code == 0  # the owner kept its rights

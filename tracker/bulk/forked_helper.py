@@ -148,6 +148,10 @@ def _travelling(error: BaseException) -> BaseException:
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:
+        if isinstance(error, TrackerError):  # its sentence and exit code
+            stand_in = TrackerError(str(error))
+            stand_in.exit_code = error.exit_code
+            return stand_in
         return TrackerError(f"{type(error).__name__}: {error}")
     return error
 

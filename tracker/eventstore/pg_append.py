@@ -1,40 +1,46 @@
-"""PostgreSQL's append path: two ``SECURITY DEFINER`` functions.
+"""PostgreSQL's append path: ``SECURITY DEFINER`` functions the owner makes.
 
 On a shared server the clerks' role has no INSERT on any table (``tracker db
-harden``); the only way it can write is to call these functions, which run
-with the table owner's rights and do the whole append themselves:
+harden``); the only way it can write is to call ``<prefix>_append(ids,
+versions, topics, states)``, which runs with the table owner's rights and
+does the whole append itself:
 
-- ``<prefix>_lock_appends(wait_ms)`` takes the append lock (``LOCK TABLE
-  ... IN EXCLUSIVE MODE`` on the events table), waiting at most ``wait_ms``;
-  it answers ``false`` when the lock stayed taken, so the caller can say so
-  and wait again. A clerk cannot take that lock any other way (it needs more
-  than SELECT), so raw SQL cannot stop the others from writing, except by
-  holding its own transaction open after it appended.
-- ``<prefix>_append(ids, versions, topics, states)`` takes the same lock,
-  refuses what the tracker itself would never write (an unknown topic, an
-  aggregate created by any other event than its creation event, a version
-  that does not follow the aggregate's last one, a state that is not a JSON
-  object, a date outside 1900-2199), gives the events the next positions and
-  writes each one's chain row: the recording time is the server's clock, the
-  hash is computed here, as ``tracker.eventstore.chain.chain_hash`` computes it. It ends
-  with ``pg_notify`` so that a following projector wakes up.
+- it takes the append lock (``LOCK TABLE ... IN EXCLUSIVE MODE``), which a
+  clerk's role cannot take any other way;
+- it holds every event to what the tracker itself writes: a known topic, an
+  aggregate created by its creation event and no other, versions that follow
+  each other, a code no other task has, and each field of the event's kind
+  present with a value of its kind (``event_schema``): real dates from 1900
+  to 2199, text within its length and free of the characters
+  ``domain.limits`` refuses;
+- it gives the events the next positions and writes each one's chain row:
+  the recording time is the server's clock, the hash is computed here as
+  ``tracker.eventstore.chain.chain_hash`` computes it; and it notifies a
+  following projector (``pg_notify``).
 
-A version that someone else recorded first raises ``unique_violation``, as
-the unique index does, so the application retries a conflicting change the
-same way on both databases.
+``<prefix>_lock_appends(wait_ms)`` lets the owner's own batches take the
+append lock before they read (waiting at most ``wait_ms``); clerks are not
+given it. The functions' search path is ``pg_catalog`` alone and every table
+is named with its schema, so no object a role creates can stand in for one
+the functions use.
+
+A version or a code that someone else recorded first raises
+``unique_violation``, as the unique index does, so the application retries a
+conflicting change the same way on both databases. What the function cannot
+check is whether an event obeys the domain's rules (a completion dated
+before its assignment): ``verify --read-models`` names such events.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 
 from database.plain_sql import PlainSQL
+from domain.limits import EARLIEST_DATE, LATEST_DATE, MAX_CO_AGENCIES, REFUSED_RANGES
 
 NOTIFY_CHANNEL = "tracker_events"
-# The range of dates the domain accepts (``domain.limits``), as the ISO text
-# eventsourcing's JSON holds them in.
-EARLIEST, LATEST = "1900-01-01", "2199-12-31"
-
+PATH = "SET search_path = pg_catalog, pg_temp"
 
 # The functions' bodies: ``{events}`` and the like are filled in by
 # ``definitions`` (braces that are PL/pgSQL's own are doubled).
@@ -50,6 +56,86 @@ EXCEPTION WHEN lock_not_available THEN
   RETURN false;
 END"""
 
+# Why an event's document is not one the tracker writes, or NULL.
+FAULT_BODY = """
+DECLARE
+  fields jsonb := {schema}::jsonb -> topic;
+  name text;
+  rule jsonb;
+  value jsonb;
+  kind text;
+  item jsonb;
+  day date;
+  written text;
+  tag text;
+BEGIN
+  IF fields IS NULL OR jsonb_typeof(document) IS DISTINCT FROM 'object' THEN
+    RETURN 'it is not an event of this ledger';
+  END IF;
+  FOR name IN SELECT jsonb_object_keys(document) LOOP
+    IF NOT fields ? name THEN
+      RETURN format('it has a field %s its kind has not', name);
+    END IF;
+  END LOOP;
+  FOR name, rule IN SELECT key, rule_value FROM jsonb_each(fields) AS r(key, rule_value)
+  LOOP
+    value := document -> name;
+    kind := rule ->> 0;
+    IF value IS NULL THEN
+      RETURN format('it has no %s', name);
+    ELSIF jsonb_typeof(value) = 'null' THEN
+      IF right(kind, 1) <> '?' THEN
+        RETURN format('its %s is empty', name);
+      END IF;
+      CONTINUE;
+    END IF;
+    kind := rtrim(kind, '?');
+    IF kind = 'text' AND NOT {text_ok}(value, (rule ->> 1)::integer) THEN
+      RETURN format('its %s is not text the tracker accepts', name);
+    ELSIF kind = 'texts' THEN
+      IF jsonb_typeof(value) <> 'array'
+         OR jsonb_array_length(value) > {max_items} THEN
+        RETURN format('its %s is not a list the tracker accepts', name);
+      END IF;
+      FOR item IN SELECT jsonb_array_elements(value) LOOP
+        IF NOT {text_ok}(item, (rule ->> 1)::integer) THEN
+          RETURN format('its %s holds text the tracker does not accept', name);
+        END IF;
+      END LOOP;
+    ELSIF kind IN ('date', 'timestamp') THEN
+      written := '^\\d{{4}}-\\d{{2}}-\\d{{2}}$';
+      tag := 'date_iso';
+      IF kind = 'timestamp' THEN
+        written := '^\\d{{4}}-\\d{{2}}-\\d{{2}}T\\d{{2}}:\\d{{2}}:\\d{{2}}'
+                   || '(\\.\\d{{1,6}})?([+-]\\d{{2}}:\\d{{2}})?$';
+        tag := 'datetime_iso';
+      END IF;
+      IF jsonb_typeof(value) <> 'object'
+         OR value ->> '_type_' IS DISTINCT FROM tag
+         OR (SELECT count(*) FROM jsonb_object_keys(value)) <> 2
+         OR coalesce(value ->> '_data_', '') !~ written THEN
+        RETURN format('its %s is not a %s', name, kind);
+      END IF;
+      BEGIN
+        day := left(value ->> '_data_', 10)::date;
+      EXCEPTION WHEN others THEN
+        RETURN format('its %s is no real date', name);
+      END;
+      IF to_char(day, 'YYYY-MM-DD') <> left(value ->> '_data_', 10)
+         OR day < DATE '{earliest}' OR day > DATE '{latest}' THEN
+        RETURN format('its %s is not a date the tracker accepts', name);
+      END IF;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END"""
+
+TEXT_OK_BODY = """
+  SELECT jsonb_typeof(value) = 'string'
+     AND char_length(value #>> '{{}}') <= limit_length
+     AND (value #>> '{{}}') !~ {refused}
+"""
+
 APPEND_BODY = """
 DECLARE
   n integer := coalesce(array_length(ids, 1), 0);
@@ -60,6 +146,7 @@ DECLARE
   v_expected bigint;
   v_digest text;
   v_document jsonb;
+  v_fault text;
   v_positions bigint[] := '{{}}';
 BEGIN
   IF coalesce(array_length(versions, 1), 0) <> n
@@ -83,10 +170,6 @@ BEGIN
       RAISE EXCEPTION 'append: event % has an empty field', i
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF NOT (topics[i] = ANY ({topics})) THEN
-      RAISE EXCEPTION 'append: % is not an event of this ledger', topics[i]
-        USING ERRCODE = 'invalid_parameter_value';
-    END IF;
     SELECT coalesce(max(originator_version), 0) + 1 INTO v_expected
       FROM {events} WHERE originator_id = ids[i];
     IF versions[i] < v_expected THEN
@@ -97,15 +180,27 @@ BEGIN
         versions[i], ids[i], v_expected - 1
         USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    v_document := convert_from(states[i], 'UTF8')::jsonb;
-    IF jsonb_typeof(v_document) <> 'object'
-       OR (versions[i] = 1) <> (topics[i] = ANY ({created}))
-       OR (versions[i] = 1 AND NOT (coalesce(v_document->>'originator_topic', '')
-                                    = ANY ({aggregates})))
-       OR jsonb_path_exists(v_document, '$.** ? (@._type_ == "date_iso"
-            && (@._data_ < "{earliest}" || @._data_ > "{latest}"))') THEN
-      RAISE EXCEPTION 'append: event % of % is not one this ledger writes',
-        versions[i], ids[i] USING ERRCODE = 'invalid_parameter_value';
+    BEGIN
+      v_document := convert_from(states[i], 'UTF8')::jsonb;
+    EXCEPTION WHEN others THEN
+      RAISE EXCEPTION 'append: event % of % is not UTF-8 JSON', versions[i], ids[i]
+        USING ERRCODE = 'invalid_parameter_value';
+    END;
+    v_fault := {fault}(topics[i], v_document);
+    IF v_fault IS NULL AND (versions[i] = 1) <> (topics[i] = ANY ({created})) THEN
+      v_fault := 'only a creation event may begin a task, and only begin it';
+    END IF;
+    IF v_fault IS NULL AND versions[i] = 1
+       AND NOT (v_document ->> 'originator_topic' = ANY ({aggregates})) THEN
+      v_fault := 'it creates an aggregate this ledger does not keep';
+    END IF;
+    IF v_fault IS NOT NULL THEN
+      RAISE EXCEPTION 'append: event % of % is not one this ledger writes: %',
+        versions[i], ids[i], v_fault USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF versions[i] = 1 THEN  -- a second task of that code: unique_violation
+      INSERT INTO {codes} (code, originator_id)
+        VALUES (v_document ->> 'code', ids[i]);
     END IF;
     v_position := v_last + i;
     INSERT INTO {events} (id, originator_id, originator_version, topic, state)
@@ -129,7 +224,18 @@ def _literal(text: str) -> str:
 
 
 def _array(texts: Sequence[str]) -> str:
-    return "ARRAY[" + ", ".join(_literal(t) for t in texts) + "]::text[]"
+    return "ARRAY[" + ", ".join(_literal(t) for t in sorted(texts)) + "]::text[]"
+
+
+def refused_pattern() -> str:
+    """``domain.limits``' refused characters as a PostgreSQL bracket
+    expression (NUL aside: PostgreSQL text cannot hold it at all)."""
+
+    def point(code: int) -> str:
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+    ranges = [(max(low, 1), high) for low, high in REFUSED_RANGES]
+    return "[" + "".join(f"{point(low)}-{point(high)}" for low, high in ranges) + "]"
 
 
 def function_names(prefix: str) -> tuple[str, str]:
@@ -141,54 +247,101 @@ def function_signatures(prefix: str) -> tuple[str, str]:
     return f"{lock}(integer)", f"{append}(uuid[], bigint[], text[], bytea[])"
 
 
+def codes_table(prefix: str) -> str:
+    """The owner's table of every task code and its aggregate (PostgreSQL
+    only): a second task of one code is refused as the first is kept."""
+    return f"{prefix}_codes"
+
+
 def definitions(
     prefix: str,
     schema: str,
-    topics: Sequence[str],
     created: Sequence[str],
     aggregates: Sequence[str],
+    fields: Mapping[str, Mapping[str, tuple[str, int]]],
 ) -> list[str]:
-    """The statements that (re)create both functions, for tables named
-    ``<prefix>_events`` and ``<prefix>_chain`` in ``schema``."""
+    """The statements that (re)create the functions and the codes table, for
+    the tables of application ``prefix`` in ``schema``."""
     lock, append = function_names(prefix)
     lock_signature, append_signature = function_signatures(prefix)
-    path = f'SET search_path = "{schema}", pg_temp'
-    names = {"events": f"{prefix}_events", "chain": f"{prefix}_chain"}
-    lock_body = LOCK_BODY.format(**names)
-    append_body = APPEND_BODY.format(
-        **names,
-        topics=_array(topics),
-        created=_array(created),
-        aggregates=_array(aggregates),
-        channel=_literal(NOTIFY_CHANNEL),
-        earliest=EARLIEST,
-        latest=LATEST,
+    fault, text_ok = (
+        f'"{schema}"."{prefix}_event_fault"',
+        f'"{schema}"."{prefix}_text_ok"',
     )
+    events, chain, codes = (
+        f'"{schema}"."{prefix}_{name}"' for name in ("events", "chain", "codes")
+    )
+    bodies = {
+        "text_ok": TEXT_OK_BODY.format(refused=_literal(refused_pattern())),
+        "fault": FAULT_BODY.format(
+            schema=_literal(json.dumps(fields, sort_keys=True)),
+            text_ok=text_ok,
+            max_items=MAX_CO_AGENCIES,
+            earliest=EARLIEST_DATE.isoformat(),
+            latest=LATEST_DATE.isoformat(),
+        ),
+        "lock": LOCK_BODY.format(events=events),
+        "append": APPEND_BODY.format(
+            events=events,
+            chain=chain,
+            codes=codes,
+            fault=fault,
+            created=_array(created),
+            aggregates=_array(aggregates),
+            channel=_literal(NOTIFY_CHANNEL),
+        ),
+    }
     return [
+        f"CREATE TABLE IF NOT EXISTS {codes} (code text PRIMARY KEY,"
+        " originator_id uuid NOT NULL UNIQUE)",
+        f"INSERT INTO {codes} (code, originator_id)"
+        " SELECT DISTINCT ON (code) code, originator_id FROM (SELECT"
+        " convert_from(state, 'UTF8')::jsonb ->> 'code' AS code, originator_id, id"
+        f" FROM {events} WHERE originator_version = 1) AS created"
+        " WHERE code IS NOT NULL ORDER BY code, id ON CONFLICT DO NOTHING",
+        f"CREATE OR REPLACE FUNCTION {text_ok}(value jsonb, limit_length integer)"
+        f" RETURNS boolean LANGUAGE sql IMMUTABLE {PATH}"
+        f" AS $body${bodies['text_ok']}$body$",
+        f"CREATE OR REPLACE FUNCTION {fault}(topic text, document jsonb)"
+        f" RETURNS text LANGUAGE plpgsql IMMUTABLE {PATH}"
+        f" AS $body${bodies['fault']}\n$body$",
         f"CREATE OR REPLACE FUNCTION {lock}(wait_ms integer) RETURNS boolean"
-        f" LANGUAGE plpgsql SECURITY DEFINER {path} AS $body${lock_body}\n$body$",
+        f" LANGUAGE plpgsql SECURITY DEFINER {PATH}"
+        f" AS $body${bodies['lock']}\n$body$",
         f"CREATE OR REPLACE FUNCTION {append}(ids uuid[], versions bigint[],"
         " topics text[], states bytea[]) RETURNS bigint[]"
-        f" LANGUAGE plpgsql SECURITY DEFINER {path} AS $body${append_body}\n$body$",
+        f" LANGUAGE plpgsql SECURITY DEFINER {PATH}"
+        f" AS $body${bodies['append']}\n$body$",
         # PostgreSQL lets every role execute a new function: only the roles
         # ``db harden`` names may.
         f"REVOKE ALL ON FUNCTION {lock_signature} FROM PUBLIC",
         f"REVOKE ALL ON FUNCTION {append_signature} FROM PUBLIC",
+        f"REVOKE ALL ON FUNCTION {fault}(text, jsonb) FROM PUBLIC",
+        f"REVOKE ALL ON FUNCTION {text_ok}(jsonb, integer) FROM PUBLIC",
+        f"REVOKE ALL ON {codes} FROM PUBLIC",
     ]
 
 
-def installed_bodies(sql: PlainSQL, prefix: str) -> dict[str, str]:
-    """The source of each function as the server holds it (none: absent)."""
+def installed(sql: PlainSQL, prefix: str) -> list[str]:
+    """The source of each of the functions as the server holds them, and the
+    codes table's name if it exists, to compare with ``expected``."""
+    names = [*function_names(prefix), f"{prefix}_event_fault", f"{prefix}_text_ok"]
     rows = sql.rows(
-        "SELECT p.proname, p.prosrc FROM pg_proc p"
+        "SELECT p.prosrc FROM pg_proc p"
         " JOIN pg_namespace n ON n.oid = p.pronamespace"
-        " WHERE n.nspname = current_schema() AND p.proname IN (:lock, :append)",
-        lock=function_names(prefix)[0],
-        append=function_names(prefix)[1],
+        " WHERE n.nspname = current_schema() AND p.proname IN (:a, :b, :c, :d)"
+        " UNION ALL SELECT tablename FROM pg_tables"
+        " WHERE schemaname = current_schema() AND tablename = :codes",
+        a=names[0],
+        b=names[1],
+        c=names[2],
+        d=names[3],
+        codes=codes_table(prefix),
     )
-    return {name: source for name, source in rows}
+    return sorted(str(row[0]) for row in rows)
 
 
-def bodies_of(statements: Sequence[str]) -> list[str]:
-    """The bodies ``definitions`` gives, as ``prosrc`` shows them."""
-    return [s.split("$body$")[1] for s in statements if "$body$" in s]
+def expected(statements: Sequence[str], prefix: str) -> list[str]:
+    """What ``installed`` shows once ``statements`` have run."""
+    bodies = [s.split("$body$")[1] for s in statements if "$body$" in s]
+    return sorted([*bodies, codes_table(prefix)])

@@ -20,7 +20,7 @@ nothing itself, so raw SQL cannot write a malformed event or chain row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, NoReturn
@@ -35,7 +35,7 @@ from eventsourcing.persistence import (
 
 from database.plain_sql import PlainSQL, chunks, in_list
 from database.transactions import BUSY_NOTICE_SECONDS, Datastore, until_locked
-from domain.errors import TrackerError
+from domain.errors import DatabaseBusy, IntegrityFailure, TrackerError
 from tracker.eventstore import pg_append
 from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
 from tracker.eventstore.ids import from_stored_id, to_stored_id
@@ -46,6 +46,7 @@ from tracker.eventstore.tables import (
     table_names,
 )
 
+MAX_POSITION = 2**63 - 1  # what a 64-bit position column holds
 # An encoded event: aggregate ID (a UUID or its text), version, topic, state.
 EncodedEvent = tuple[UUID | str, int, str, bytes]
 
@@ -64,6 +65,7 @@ class LedgerRecorder(ApplicationRecorder):
         self.datastore = datastore
         self.prefix = prefix
         self.events_table, self.chain_table, self.tracking_table = table_names(prefix)
+        self._lock_granted: bool | None = None  # may this role take the lock
         self.is_sqlite = datastore.is_sqlite
 
     def reopened(self) -> LedgerRecorder | None:
@@ -107,14 +109,62 @@ class LedgerRecorder(ApplicationRecorder):
     def lock_appends(self, sql: PlainSQL) -> None:
         """Serialise appends until commit (see the module docstring): on
         PostgreSQL by the append-lock function, waiting for another writer
-        (saying so after a second) up to ``BUSY_WAIT_SECONDS``."""
-        if self.is_sqlite:
+        (saying so after a second) up to ``BUSY_WAIT_SECONDS``. A clerk's
+        role may not take the lock before it appends: its appends take it."""
+        if self.is_sqlite or not self._may_lock(sql):
             return  # BEGIN IMMEDIATE took the file's write lock
         lock, _ = pg_append.function_names(self.prefix)
         wait_ms = int(BUSY_NOTICE_SECONDS * 1000)
         until_locked(
             lambda: self._on_server(sql, f"SELECT {lock}(:wait_ms)", wait_ms=wait_ms)
         )
+
+    def _may_lock(self, sql: PlainSQL) -> bool:
+        if self._lock_granted is None:
+            lock, _ = pg_append.function_signatures(self.prefix)
+            self._lock_granted = bool(
+                sql.scalar(
+                    "SELECT to_regprocedure(:lock) IS NULL"
+                    " OR has_function_privilege(to_regprocedure(:lock), 'EXECUTE')",
+                    lock=lock,
+                )
+            )
+        return self._lock_granted
+
+    def _append_on_server(self, sql: PlainSQL, events: Sequence[EncodedEvent]) -> Any:
+        """The append function's call, waiting for the lock it takes as
+        ``lock_appends`` waits (in a savepoint, so a try that timed out
+        leaves the transaction usable)."""
+        _, append = pg_append.function_names(self.prefix)
+        statement = (
+            f"SELECT {append}(CAST(:ids AS uuid[]), CAST(:versions AS bigint[]),"
+            " CAST(:topics AS text[]), CAST(:states AS bytea[]))"
+        )
+        values = {
+            "ids": [self.uuid_value(event[0]) for event in events],
+            "versions": [event[1] for event in events],
+            "topics": [event[2] for event in events],
+            "states": [event[3] for event in events],
+        }
+        if self._may_lock(sql):
+            return self._on_server(sql, statement, **values)
+        answer: list[Any] = []
+
+        def attempt() -> bool:
+            sql.execute("SAVEPOINT tracker_append")
+            sql.execute(
+                f"SET LOCAL lock_timeout = '{int(BUSY_NOTICE_SECONDS * 1000)}ms'"
+            )
+            try:
+                answer.append(self._on_server(sql, statement, **values))
+            except DatabaseBusy:
+                sql.execute("ROLLBACK TO SAVEPOINT tracker_append")
+                return False
+            sql.execute("RELEASE SAVEPOINT tracker_append")
+            return True
+
+        until_locked(attempt)
+        return answer[0]
 
     def _on_server(self, sql: PlainSQL, statement: str, **parameters: Any) -> Any:
         """Call one of the append functions; their absence (a database made
@@ -123,7 +173,13 @@ class LedgerRecorder(ApplicationRecorder):
         try:
             return sql.scalar(statement, **parameters)
         except persistence.ProgrammingError as error:
-            if getattr(error.__cause__, "sqlstate", None) != "42883":
+            state = getattr(error.__cause__, "sqlstate", None)
+            if state == "42501":
+                raise TrackerError(
+                    "This role may not record events (it is the projector's, or "
+                    "reads only); record them as a clerk."
+                ) from None
+            if state != "42883":
                 raise
             raise TrackerError(
                 "This database has no append function yet: its owner must run "
@@ -131,11 +187,14 @@ class LedgerRecorder(ApplicationRecorder):
             ) from None
 
     def install_append_path(
-        self, topics: Sequence[str], created: Sequence[str], aggregates: Sequence[str]
+        self,
+        created: Sequence[str],
+        aggregates: Sequence[str],
+        fields: Mapping[str, Mapping[str, tuple[str, int]]],
     ) -> None:
-        """On PostgreSQL, (re)create the append functions when they are
-        missing or differ from this version's, if this role owns the events
-        table (a clerk's role only uses them)."""
+        """On PostgreSQL, (re)create the append functions and the codes table
+        when they are missing or differ from this version's, if this role
+        owns the events table (a clerk's role only uses them)."""
         if self.is_sqlite:
             return
         with self.transaction(commit=True) as sql:
@@ -148,10 +207,11 @@ class LedgerRecorder(ApplicationRecorder):
                 return
             schema = str(sql.scalar("SELECT current_schema()"))
             statements = pg_append.definitions(
-                self.prefix, schema, topics, created, aggregates
+                self.prefix, schema, created, aggregates, fields
             )
-            installed = pg_append.installed_bodies(sql, self.prefix)
-            if sorted(installed.values()) == sorted(pg_append.bodies_of(statements)):
+            if pg_append.installed(sql, self.prefix) == pg_append.expected(
+                statements, self.prefix
+            ):
                 return
             for statement in statements:
                 sql.execute(statement)
@@ -177,20 +237,13 @@ class LedgerRecorder(ApplicationRecorder):
         PostgreSQL, by the append function, which computes them itself)."""
         self.lock_appends(sql)
         if not self.is_sqlite:
-            _, append = pg_append.function_names(self.prefix)
-            return list(
-                self._on_server(
-                    sql,
-                    f"SELECT {append}(CAST(:ids AS uuid[]),"
-                    " CAST(:versions AS bigint[]), CAST(:topics AS text[]),"
-                    " CAST(:states AS bytea[]))",
-                    ids=[self.uuid_value(event[0]) for event in events],
-                    versions=[event[1] for event in events],
-                    topics=[event[2] for event in events],
-                    states=[event[3] for event in events],
-                )
-            )
+            return list(self._append_on_server(sql, events))
         last = sql.scalar(f"SELECT max(id) FROM {self.events_table}") or 0
+        if not 0 <= last < MAX_POSITION - len(events):
+            raise IntegrityFailure(
+                f"The log's last position ({last}) is not one the tracker writes; "
+                "nothing was recorded. Run 'tracker verify'."
+            )
         positions = list(range(last + 1, last + 1 + len(events)))
         sql.insert_many(
             self.events_table,

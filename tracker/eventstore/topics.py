@@ -11,34 +11,94 @@ them in one place. PostgreSQL's append function holds the same lists
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
 
 from domain.errors import IntegrityFailure
-from domain.limits import printable
+from domain.limits import (
+    ACTOR_LENGTH,
+    CITATION_LENGTH,
+    CODE_LENGTH,
+    DOCUMENT_NUMBER_LENGTH,
+    MAX_CO_AGENCIES,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    TITLE_LENGTH,
+    printable,
+)
 from domain.task import Task
 
 
-@cache
-def event_topics() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The topics of the events this ledger records, those of them that
-    create an aggregate, and the aggregates' own."""
-    events = [
+def event_classes() -> list[type[Task.Event]]:
+    return [
         kind
         for kind in vars(Task).values()
         if isinstance(kind, type)
         and issubclass(kind, Task.Event)
         and kind is not Task.Event
     ]
+
+
+@cache
+def event_topics() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The topics of the events this ledger records, those of them that
+    create an aggregate, and the aggregates' own."""
+    events = event_classes()
     return (
         frozenset(get_topic(kind) for kind in events),
         frozenset(get_topic(k) for k in events if issubclass(k, Aggregate.Created)),
         frozenset({get_topic(Task)}),
     )
+
+
+# How long each stored text may be, by field (``domain.limits``); a
+# correction's values may hold a whole list of co-agencies.
+FIELD_LIMITS = {
+    "code": CODE_LENGTH,
+    "title": TITLE_LENGTH,
+    "assigner": NAME_LENGTH,
+    "lead_agency": NAME_LENGTH,
+    "co_agencies": NAME_LENGTH,
+    "document": CITATION_LENGTH,
+    "document_number": DOCUMENT_NUMBER_LENGTH,
+    "actor": ACTOR_LENGTH,
+    "field": CODE_LENGTH,
+    "old_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
+    "new_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
+    "originator_topic": 200,
+}
+NOT_STORED = {"originator_id", "originator_version", "originator_id_type"}
+
+
+def kind_of(hint: Any) -> str:
+    """A field's annotation as the kind of JSON value eventsourcing stores
+    for it (``?``: it may be null)."""
+    arguments = [a for a in get_args(hint) if a is not type(None)]
+    if len(arguments) == 1 and type(None) in get_args(hint):
+        return kind_of(arguments[0]) + "?"
+    if hint == list[str]:
+        return "texts"
+    return {str: "text", date: "date", datetime: "timestamp"}[hint]
+
+
+@cache
+def event_schema() -> dict[str, dict[str, tuple[str, int]]]:
+    """Each topic's stored fields: their kind of value and, for text, how
+    long it may be. PostgreSQL's append function holds every event to it."""
+    schema = {}
+    for kind in event_classes():
+        fields = {}
+        for name, hint in get_type_hints(kind).items():
+            if name in NOT_STORED:
+                continue
+            fields[name] = (kind_of(hint), FIELD_LIMITS.get(name, NOTE_LENGTH))
+        schema[get_topic(kind)] = fields
+    return schema
 
 
 class UnknownEventType(IntegrityFailure):
@@ -60,7 +120,14 @@ class KnownEventsMapper(Mapper[Any]):
         known, _, aggregates = event_topics()
         if stored_event.topic not in known:
             raise UnknownEventType(stored_event.topic, stored_event.originator_version)
-        event = super().to_domain_event(stored_event)
+        try:
+            event = super().to_domain_event(stored_event)
+        except Exception as error:  # damaged behind the tool's back
+            raise IntegrityFailure(
+                f"An event of the ledger (version {stored_event.originator_version} "
+                f"of its task) cannot be read ({type(error).__name__}); run "
+                "'tracker verify'."
+            ) from None
         created_as = event.__dict__.get("originator_topic")
         if created_as is not None and created_as not in aggregates:
             raise UnknownEventType(created_as, stored_event.originator_version)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any, NoReturn
 from uuid import uuid4
@@ -17,14 +18,38 @@ from tracker.wiring import make_tracker
 ASSIGN: dict[str, Any] = ASSIGNMENT
 
 
-STATE = b'{"originator_topic":"domain.task:Task","x":1}'
+def state(originator_id: Any, version: int) -> bytes:
+    """An event as the tracker writes it (PostgreSQL's append function
+    refuses others): a task's creation first, then progress notes."""
+    day = {"_type_": "date_iso", "_data_": "2023-02-14"}
+    common = {
+        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-23T08:00:00+00:00"},
+        "effective_on": day,
+        "actor": "t",
+    }
+    if version > 1:
+        return json.dumps({**common, "text": f"tiến độ {version}"}).encode()
+    return json.dumps(
+        {
+            **common,
+            "originator_topic": "domain.task:Task",
+            "code": f"NV-{str(originator_id)[:8]}",
+            "title": "Rà soát",
+            "assigner": "UBND tỉnh",
+            "lead_agency": "Sở Tư pháp",
+            "co_agencies": [],
+            "document": "",
+            "document_number": None,
+            "document_date": None,
+            "assigned_on": day,
+            "due_on": None,
+        }
+    ).encode()
 
 
 def stored(originator_id: Any, version: int) -> StoredEvent:
-    """An event of a topic the ledger records (PostgreSQL's append function
-    refuses others): a task's creation first, then progress notes."""
     topic = "domain.task:Task." + ("Assigned" if version == 1 else "ProgressNoted")
-    return StoredEvent(originator_id, version, topic, STATE)
+    return StoredEvent(originator_id, version, topic, state(originator_id, version))
 
 
 def count(ledger: Any, table: str) -> int:
@@ -42,8 +67,8 @@ def test_events_come_back_as_they_went_in_with_consecutive_positions(
     assert list(positions) == [1, 2]
     again = ledger.recorder.select_events(aggregate)
     assert [(e.originator_version, e.state) for e in again] == [
-        (1, STATE),
-        (2, STATE),
+        (1, state(aggregate, 1)),
+        (2, state(aggregate, 2)),
     ]
     latest = ledger.recorder.select_events(aggregate, desc=True, limit=1)
     assert [e.originator_version for e in latest] == [2]
