@@ -1,9 +1,10 @@
 """The evidence a database keeps of events that are no longer in it.
 
 Removing the newest events and their chain rows leaves a whole, shorter
-chain. What still shows them: the position the read models track, each
-task's last position in ``tasks_view`` and, on PostgreSQL, the server's own
-count of rows deleted or updated in tables the tracker only appends to.
+chain. What still shows them: the position the read models track and each
+task's last position in ``tasks_view``; on PostgreSQL, the server's own
+count of rows deleted or updated in tables the tracker only appends to is a
+hint worth a warning.
 """
 
 from __future__ import annotations
@@ -13,20 +14,13 @@ from projections.tables import TASKS
 from tracker.audit.stored_values import shown
 
 
-def newest_removed(
-    sql: PlainSQL, last: int, tracked: int, events: str, chain: str
-) -> str | None:
-    """What the database shows of events beyond ``last``, the end of a
-    whole chain: the read models' position, tasks' last positions and, on
-    PostgreSQL, the server's counts of rows deleted or updated."""
-    position = tracked
+def newest_removed(sql: PlainSQL, last: int, tracked: int) -> str | None:
+    """What the read models show of events beyond ``last``, the end of a
+    whole chain: the position they track, and tasks' last positions."""
     evidence = []
-    if position > last:
+    if tracked > last:
         evidence.append(
-            (
-                position,
-                f"the read models had applied the log up to position {position}",
-            )
+            (tracked, f"the read models had applied the log up to position {tracked}")
         )
     latest = _latest_task_position(sql, last)
     if latest is not None:
@@ -38,32 +32,29 @@ def newest_removed(
                 f"{task_position}",
             )
         )
-    changed = {} if sql.is_sqlite else _rows_changed(sql, events, chain)
-    deleted = max((count for count, _ in changed.values()), default=0)
-    if evidence:
-        beyond, told = max(evidence, key=lambda found: found[0])
-        beyond = max(beyond, last + deleted)
-        return (
-            f"The newest events were removed: {told}, but the log now ends "
-            f"at position {last}, so at least {_positions(last + 1, beyond)} "
-            "gone."
-        )
-    for table, (count, _) in changed.items():
-        if count:
+    if not evidence:
+        return None
+    beyond, told = max(evidence, key=lambda found: found[0])
+    return (
+        f"The newest events were removed: {told}, but the log now ends at "
+        f"position {last}, so at least {_positions(last + 1, beyond)} gone."
+    )
+
+
+def statistics_notice(sql: PlainSQL, events: str, chain: str) -> str | None:
+    """What PostgreSQL's statistics say of rows deleted or updated in the
+    events and chain tables, where the tracker only inserts: a warning, not
+    a proof, since they also count a change that was rolled back, never
+    count ``TRUNCATE``, and are lost after a crash."""
+    if sql.is_sqlite:
+        return None
+    for table, (deleted, updated) in _rows_changed(sql, events, chain).items():
+        if deleted or updated:
             return (
-                f"The newest events were removed: PostgreSQL counted {count} "
-                f"rows deleted from {table}, where the tracker never deletes, "
-                f"and the chain is whole to position {last}, so "
-                f"{_positions(last + 1, last + count)} most likely gone."
-            )
-    for table, (_, count) in changed.items():
-        if count:
-            return (
-                "The ledger was edited behind the tool's back: PostgreSQL "
-                f"counted {count} rows updated in {table}, where the tracker "
-                "never updates, and the chain was recomputed to hide it; only "
-                "a report's fingerprint tells what it held (verify "
-                "--fingerprint)."
+                f"Warning: PostgreSQL's statistics count {deleted} rows deleted and "
+                f"{updated} updated in {table}, where the tracker only inserts "
+                "(a change rolled back counts too): if nobody made one, compare "
+                "the ledger with a report's fingerprint (verify --fingerprint)."
             )
     return None
 

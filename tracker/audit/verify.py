@@ -17,6 +17,7 @@ today's ledger still holds, unchanged, the history behind that figure.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from domain.errors import IntegrityFailure, UnknownTask
 from domain.limits import checked_code
 from domain.text import fold
 from tracker.audit import stored_values
-from tracker.audit.evidence import newest_removed
+from tracker.audit.evidence import newest_removed, statistics_notice
 from tracker.audit.stored_values import (
     CHAIN_FIELDS,
     EVENT_FIELDS,
@@ -49,6 +50,7 @@ from tracker.read_models import ReadModels
 from tracker.views import event_record
 
 STEP = 1000  # events between two reports of progress
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -292,11 +294,12 @@ class Audit:
         return value
 
     def _check_newest(self, sql: PlainSQL, last: int) -> None:
-        removed = newest_removed(
-            sql, last, self.tracked_position(), self._events, self._chain
-        )
+        removed = newest_removed(sql, last, self.tracked_position())
         if removed:
             raise IntegrityFailure(removed)
+        notice = statistics_notice(sql, self._events, self._chain)
+        if notice:
+            logger.warning(notice)
 
     def _task_of(self, sql: PlainSQL, entry: StoredEntry) -> str:
         """The task a broken position belongs to, as well as it can be told."""

@@ -313,11 +313,27 @@ def test_postgres_counts_the_rows_deleted_behind_the_tools_back(
         "UPDATE tracker_tracking SET notification_id = 3",
         "UPDATE tasks_view SET position = 1 WHERE position > 3",
     )
-    refused_in_one_line(
-        run(pg_ledger, "verify"),
-        "PostgreSQL counted 2 rows deleted",
-        "positions 4 to 5",
-    )
+    warned(run(pg_ledger, "verify"), "count 2 rows deleted", "--fingerprint")
+
+
+def warned(result: Any, *says: str) -> None:
+    """PostgreSQL's statistics are a hint, not a proof (a rolled-back delete
+    counts too): verify passes and says what they count."""
+    assert result.exit_code == 0, result.output
+    for text_ in says:
+        assert text_ in result.stderr, result.stderr
+
+
+def test_a_delete_rolled_back_is_no_removal(pg_ledger: str) -> None:
+    engine = create_engine(pg_ledger)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("DELETE FROM tracker_chain WHERE position = 1"))
+            connection.rollback()
+            connection.execute(text("SELECT pg_stat_force_next_flush()"))
+    finally:
+        engine.dispose()
+    warned(run(pg_ledger, "verify"), "rolled back counts too")
 
 
 def test_postgres_counts_a_chain_recomputed_behind_the_tools_back(
@@ -365,6 +381,4 @@ def test_postgres_counts_a_chain_recomputed_behind_the_tools_back(
             connection.execute(text("SELECT pg_stat_force_next_flush()"))
     finally:
         engine.dispose()
-    refused_in_one_line(
-        run(pg_ledger, "verify"), "rows updated in tracker_", "--fingerprint"
-    )
+    warned(run(pg_ledger, "verify"), "updated in tracker_", "--fingerprint")
