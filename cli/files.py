@@ -121,8 +121,7 @@ def check_writable(
         _same(target, Path(ledger + suffix)) for suffix in ("", "-wal", "-shm")
     ):
         raise OutputFileError(
-            f"The {what} {path} is the ledger's own database file; choose another "
-            "file."
+            f"The {what} {path} is the ledger's own database file; choose another file."
         )
     if resolved.exists():
         if not resolved.is_file():
