@@ -142,8 +142,14 @@ class Datastore:
             lock.acquire()
         try:
             sql = self._connection()
-            if self.is_sqlite:  # psycopg begins by itself on first use
+            if self.is_sqlite:
                 self._begin(sql, commit)
+            else:
+                # psycopg begins by itself on first use: READ ONLY for a
+                # read, and a write as the server's defaults have it.
+                read_only = None if commit else True
+                if sql.connection.read_only is not read_only:
+                    sql.connection.read_only = read_only
             self._local.current = (sql, commit)
             try:
                 yield sql
@@ -152,7 +158,11 @@ class Datastore:
                 raise
             finally:
                 self._local.current = None
-            self._end(sql, commit)
+            # A read-only PostgreSQL transaction ends with COMMIT: the server
+            # refused any write in it, and psycopg answers every ROLLBACK by
+            # deallocating the connection's prepared statements, which the
+            # next save would then parse and plan again.
+            self._end(sql, commit=commit or not self.is_sqlite)
         finally:
             if lock is not None:
                 lock.release()
