@@ -98,9 +98,8 @@ class Datastore:
     """The connections to one database and the current transaction of each
     thread (see the module docstring)."""
 
-    def __init__(self, url: str, *, large_cache: bool = True) -> None:
+    def __init__(self, url: str) -> None:
         self.url = url
-        self.large_cache = large_cache
         self.location = locate(url)
         self.is_sqlite = self.location.kind == "sqlite"
         self.lock_reads = self.location.in_memory
@@ -117,7 +116,7 @@ class Datastore:
         sql: PlainSQL | None = getattr(holder, "connection", None)
         if sql is None or getattr(sql.connection, "closed", False):
             try:
-                raw = connect(self.location, large_cache=self.large_cache)
+                raw = connect(self.location)
             except Exception as error:
                 raise_translated(error)
             sql = PlainSQL(raw, translate=translated)

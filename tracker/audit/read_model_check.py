@@ -9,16 +9,13 @@ each batch's rows with the projection's own pure code
 rows of those tasks. Then it counts each table's rows: a row of a task the
 log does not hold is in no batch, and only the count shows it.
 
-Everything stored is read in the caller's snapshot (``Audit.snapshot``). A
-helper process may prepare the expected rows meanwhile, on its own
-connection, as a rebuild does: it reads only positions up to the tracked one,
-which an append-only log never changes once they are applied.
+Everything stored is read in the caller's snapshot (``Audit.snapshot``), so
+a clerk appending meanwhile changes neither side of the comparison.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,20 +60,10 @@ def check_read_models(
     position: int,
     head: int,
     progress: Callable[[int], None] | None = None,
-    in_helper: bool | None = None,
     batch_size: int = CHECK_BATCH,
-    alongside: Iterator[int] | None = None,
 ) -> ReadModelCheck:
     """Compare the read models with a replay of the log up to ``position``
-    (what they track); ``IntegrityFailure`` names the first difference.
-
-    ``in_helper=None``: with a helper when the machine has a second core and
-    the database lets another connection read meanwhile. ``alongside`` is
-    other work (the walk of the chain), yielding how many of the log's
-    events it has done: it is advanced between batches, at the pace of the
-    replay, and finished at the end.
-    """
-    alongside = alongside or iter(())
+    (what they track); ``IntegrityFailure`` names the first difference."""
     topics = event_topics()[0]
 
     def prepare(notifications: list[Any]) -> tuple[int, Any]:
@@ -85,49 +72,22 @@ def check_read_models(
 
     totals = [0] * len(TABLES)
     seen: set[str] = set()
-    events = done = 0
-    with replayed(
-        recorder,
-        position,
-        prepare,
-        batch_size=batch_size,
-        in_helper=in_helper,
-    ) as batches:
-        for count, rows in batches:
-            compare_batch(sql, rows, totals, seen)
-            events += count
-            if progress is not None:
-                progress(count)
-            done = keep_up(alongside, done, events * head // max(position, 1), progress)
-    keep_up(alongside, done, sys.maxsize, progress)
+    events = 0
+    for count, rows in replayed(recorder, position, prepare, batch_size=batch_size):
+        compare_batch(sql, rows, totals, seen)
+        events += count
+        if progress is not None:
+            progress(count)
     compare_counts(sql, totals, seen, whole=position == head)
     check_tail(recorder, mapper, position, head, topics)
     return ReadModelCheck(position, head, len(seen), events)
 
 
-def keep_up(
-    alongside: Iterator[int],
-    done: int,
-    due: int,
-    progress: Callable[[int], None] | None,
-) -> int:
-    """Advance ``alongside`` (yielding events done) until ``due`` events are
-    done or it ends; how many are done."""
-    while done < due:
-        step = next(alongside, None)
-        if step is None:
-            break
-        done += step
-        if progress is not None:
-            progress(step)
-    return done
-
-
 def expected_rows(
     notifications: Sequence[Any], mapper: Any, read_model: Any, topics: frozenset[str]
 ) -> Any:
-    """The rows these whole histories make (pure: it runs in the helper too),
-    or ``IntegrityFailure`` naming the event that cannot be replayed."""
+    """The rows these whole histories make, or ``IntegrityFailure`` naming
+    the event that cannot be replayed."""
 
     def named(culprit: Any) -> str | None:  # its Assigned event is in the batch
         return next(

@@ -6,21 +6,17 @@ aggregate (the events table's own index), each task's history arrives
 together and its rows are written once.
 
 Batches end between tasks, so each batch's rows are made from whole
-histories by pure code, with nothing read back from the read models. That is
-what lets a helper process (``forked_helper``) read, decode and project
-batches on its own connection while this process writes their rows, inside
-the one transaction that empties and refills the tables.
+histories by pure code, with nothing read back from the read models, and
+written inside the one transaction that empties and refills the tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from database import ddl
 from database.plain_sql import PlainSQL
-from tracker.bulk.forked_helper import helper_available, prepared_chunks
 
 Prepared = TypeVar("Prepared")
 
@@ -50,44 +46,22 @@ def whole_histories(
         carried = batch[cut:]  # a history that may go on in the next fetch
 
 
-@contextmanager
 def replayed(
     recorder: Any,
     stop: int,
     prepare: Callable[[list[Any]], Prepared],
     *,
     batch_size: int,
-    in_helper: bool | None,
-) -> Iterator[Iterator[Prepared]]:
+) -> Iterator[Prepared]:
     """``prepare`` applied to the log up to position ``stop``, in batches of
-    whole task histories in aggregate order (``whole_histories``).
-
-    ``in_helper=None``: with a forked helper reading on a connection of its
-    own when the machine has a second core and the database lets another
-    connection read meanwhile; the helper is forked here, before the caller
-    writes anything, while it is still small (a forked process starts with
-    all of its parent's memory).
-    """
-    wanted = helper_available() if in_helper is None else in_helper
-    reader = recorder.reopened() if wanted and stop else None
-    source = reader or recorder
-
-    def histories() -> Iterator[list[Any]]:
-        """Runs where it is read: in the helper, on the helper's connection."""
-        yield from whole_histories(
-            lambda after, limit: source.select_notifications_by_aggregate(
-                after, stop, limit
-            ),
-            batch_size,
-        )
-
-    with prepared_chunks(
-        histories(),
-        lambda chunk: prepare(chunk[0]),
-        1,
-        in_helper=reader is not None,
-    ) as batches:
-        yield batches
+    whole task histories in aggregate order (``whole_histories``)."""
+    for batch in whole_histories(
+        lambda after, limit: recorder.select_notifications_by_aggregate(
+            after, stop, limit
+        ),
+        batch_size,
+    ):
+        yield prepare(batch)
 
 
 def rebuild(
@@ -98,7 +72,6 @@ def rebuild(
     read_model: Any,
     batch_size: int,
     progress: Callable[[int], None] | None = None,
-    in_helper: bool | None = None,
 ) -> tuple[int, int]:
     """Empty ``read_model``'s tables and replay the log up to its current
     head into them, inside ``sql``'s transaction; the number of events and
@@ -111,18 +84,11 @@ def rebuild(
         return len(events), read_model.rows_from_histories(events, positions)
 
     applied = 0
-    with replayed(
-        recorder,
-        head,
-        prepare,
-        batch_size=batch_size,
-        in_helper=in_helper,
-    ) as batches:
-        ddl.create_missing(sql, read_model.tables, read_model.definitions)
-        ddl.empty(sql, read_model.tables)
-        for count, rows in batches:
-            rows.insert(sql)
-            applied += count
-            if progress is not None:
-                progress(count)
+    ddl.create_missing(sql, read_model.tables, read_model.definitions)
+    ddl.empty(sql, read_model.tables)
+    for count, rows in replayed(recorder, head, prepare, batch_size=batch_size):
+        rows.insert(sql)
+        applied += count
+        if progress is not None:
+            progress(count)
     return applied, head

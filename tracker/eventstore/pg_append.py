@@ -26,9 +26,11 @@ the functions use.
 
 A version or a code that someone else recorded first raises
 ``unique_violation``, as the unique index does, so the application retries a
-conflicting change the same way on both databases. What the function cannot
+conflicting change the same way on both databases. What the function does not
 check is whether an event obeys the domain's rules (a completion dated
-before its assignment): ``verify --read-models`` names such events.
+before its assignment): a clerk calling it with raw SQL can record such an
+event, with the server's time in its chain row and whatever actor it
+names.
 """
 
 from __future__ import annotations

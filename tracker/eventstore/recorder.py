@@ -16,6 +16,24 @@ go in at explicit positions with one ``executemany``. On PostgreSQL, by the
 append functions of ``tracker.eventstore.pg_append``, which lock, number,
 chain and insert on the server: the clerks' role may call them and insert
 nothing itself, so raw SQL cannot write a malformed event or chain row.
+
+Why not eventsourcing's own ``SQLiteApplicationRecorder`` and
+``PostgresApplicationRecorder`` (measured for issue 14; figures in
+bench/README.md): on the tracker's tables (16-byte IDs, an ``id`` position
+column, the chain table) every method the tracker calls had to be
+overridden but ``max_notification_id`` and, on PostgreSQL, ``select_events``.
+Their datastores give each call a connection from a pool whose writer lock
+is not re-entrant, so the joined transaction that a batch and the read
+models' write-through need had to be written again on top of them. Their
+PostgreSQL ``insert_events`` inserts directly, where a clerk may only call
+the append function, and turns a conflict inside such a transaction into
+``InternalError``, which the application does not retry. Their PostgreSQL
+datastore drops a URL's options. What remained was twice the code, in one
+class per database instead of one path, and a dependency more
+(psycopg-pool); it was slower on SQLite, and faster on PostgreSQL only
+because its connections kept their prepared statements, which this store's
+do too now that a read-only transaction ends with COMMIT (see
+``database.transactions``).
 """
 
 from __future__ import annotations
@@ -67,23 +85,6 @@ class LedgerRecorder(ApplicationRecorder):
         self.events_table, self.chain_table, self.tracking_table = table_names(prefix)
         self._lock_granted: bool | None = None  # may this role take the lock
         self.is_sqlite = datastore.is_sqlite
-
-    def reopened(self) -> LedgerRecorder | None:
-        """A recorder on connections of its own to the same database, for a
-        forked process (which must not use this process's connections), if
-        it could read while this process writes: on PostgreSQL, and on a
-        SQLite file in WAL mode (not in memory, nor behind a rollback
-        journal, which locks readers out once a big transaction spills)."""
-        store = self.datastore
-        if store.location.in_memory:
-            return None
-        if store.is_sqlite:
-            with store.transaction(commit=False) as sql:
-                if str(sql.scalar("PRAGMA journal_mode")).lower() != "wal":
-                    return None
-        # It reads the log once, in index order: SQLite's small default
-        # cache serves that as well as a large one would.
-        return LedgerRecorder(Datastore(store.url, large_cache=False), self.prefix)
 
     def create_tables(self) -> None:
         self.datastore.ensure_tables(
@@ -227,8 +228,8 @@ class LedgerRecorder(ApplicationRecorder):
         )
 
     def insert_encoded(self, events: Sequence[EncodedEvent]) -> list[int]:
-        """Append events already encoded, as plain tuples (what an import's
-        helper process sends); their log positions."""
+        """Append events already encoded, as plain tuples (what an import
+        prepares); their log positions."""
         with self.transaction(commit=True) as sql:
             return self._append(sql, events)
 
