@@ -142,3 +142,36 @@ def test_unusable_server_is_one_line_without_the_password(pg_url: str) -> None:
         assert "Cannot open the database" in result.stderr
         if password:
             assert f":{password}@" not in result.stderr
+
+
+def test_readers_keep_the_old_read_models_during_a_rebuild(pg_url: str) -> None:
+    ledger = make_tracker(pg_url, today=lambda: TODAY)
+    for number in range(6):
+        ledger.assign_task(
+            actor="admin",
+            code=f"NV-{number}",
+            title="Rà soát",
+            assigner="UBND tỉnh",
+            lead_agency="Sở Tư pháp",
+            assigned_on=date(2023, 1, 2),
+            due_on=date(2023, 6, 30),
+            document="",
+            co_agencies=[],
+        )
+    engine = create_engine(pg_url)
+    seen: list[int] = []
+
+    def read_meanwhile(count: int) -> None:
+        """Runs inside the rebuild's transaction, after the tables were
+        emptied: another connection must read the old rows, not wait."""
+        with engine.begin() as connection:
+            connection.execute(text("SET LOCAL lock_timeout = '500ms'"))
+            query = text(f"SELECT count(*) FROM {names.TASKS}")
+            seen.append(connection.execute(query).scalar_one())
+
+    try:
+        assert ledger.read_models.rebuild(progress=read_meanwhile, batch_size=2) == 6
+    finally:
+        engine.dispose()
+        ledger.close()
+    assert seen and set(seen) == {6}
