@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from tests.cli.helpers import as_json, ok, run
@@ -266,28 +267,71 @@ def test_restore_needs_an_empty_database(db_url: str, tmp_path: Path) -> None:
 def _forged_export(lines: list[str], position: int, change: Any) -> str:
     """An export whose event at ``position`` was changed by ``change`` and
     whose chain was recomputed around it, so that only its content is wrong."""
+    return _rechained(lines, position, lambda record: change(record["state"]))
+
+
+def _rechained(lines: list[str], position: int, change: Any) -> str:
+    """An export whose record at ``position`` was changed by ``change`` and
+    whose chain was recomputed from there, as a forger would."""
     from uuid import UUID
 
     records = [json.loads(line) for line in lines]
     previous = GENESIS
     for record in records[:-1]:
         if record["position"] == position:
-            change(record["state"])
+            change(record)
         state = json.dumps(
             record["state"], separators=(",", ":"), ensure_ascii=False
         ).encode("utf-8")
         record["previous_hash"] = previous
         record["hash"] = previous = chain_hash(
             previous,
-            record["position"],
+            int(record["position"]),
             UUID(record["originator_id"]),
-            record["originator_version"],
-            record["topic"],
+            int(record["originator_version"]),
+            str(record["topic"]),
             state,
-            record["recorded_at"],
+            str(record["recorded_at"]),
         )
     records[-1]["head"]["hash"] = previous
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "told"),
+    [
+        ("position", 7, "a position the tracker never writes (2 comes next)"),
+        ("position", True, "a position"),
+        ("position", "2", "a position"),
+        ("originator_version", 0, "a version"),
+        ("originator_version", 1.0, "a version"),
+        ("recorded_at", "2023-02-01 10:00:00", "a recording time"),
+        ("recorded_at", "2023-02-30T10:00:00.000000+00:00", "a recording time"),
+        ("recorded_at", 1675245600, "a recording time"),
+        ("state", ["Rà soát"], "a state"),
+        ("topic", None, "a topic"),
+    ],
+)
+def test_restore_refuses_a_value_the_tracker_never_writes(
+    sqlite_url: str, tmp_path: Path, field: str, value: Any, told: str
+) -> None:
+    # The chain is recomputed around the change: only the value is wrong.
+    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
+    exported = tmp_path / "so-cai.jsonl"
+    ok(sqlite_url, "export", str(exported))
+    lines = exported.read_text(encoding="utf-8").splitlines()
+
+    def change(record: dict[str, Any]) -> None:
+        record[field] = value
+
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text(_rechained(lines, 2, change), encoding="utf-8")
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    result = run(target, "restore", str(damaged))
+    assert result.exit_code == 4, result.output
+    assert f"Line 2 holds {told}" in result.stderr
+    assert "nothing was restored" in result.stderr
+    assert sql(target, "SELECT count(*) FROM tracker_events") == [(0,)]
 
 
 def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(

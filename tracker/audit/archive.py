@@ -12,7 +12,9 @@ SQLite to PostgreSQL.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +26,9 @@ from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
 from tracker.eventstore.recorder import LedgerRecorder
 from tracker.eventstore.tables import CHAIN_COLUMNS, EVENT_COLUMNS
 from tracker.read_models import ReadModels
+
+# What ``utc_now_text`` and PostgreSQL's append function write.
+UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00", re.ASCII)
 
 
 class Archive:
@@ -121,7 +126,7 @@ class Archive:
                 ended = True
                 continue
             event_row, chain_row = _checked_rows(
-                record, previous, number, self.store.uuid_value
+                record, previous, number, count + 1, self.store.uuid_value
             )
             previous = chain_row[-1]  # its hash
             event_rows.append(event_row)
@@ -141,6 +146,21 @@ class Archive:
                 f" (SELECT COALESCE(MAX(id), 1) FROM {events}))"
             )
         return count
+
+
+def _whole(value: Any) -> bool:
+    return type(value) is int
+
+
+def _utc_text(text: str) -> bool:
+    """Whether ``text`` is a recording time as the event store writes it."""
+    if not UTC_TEXT.fullmatch(text):
+        return False
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_line(line: str, number: int) -> dict[str, Any]:
@@ -170,21 +190,44 @@ def _checked_rows(
     record: dict[str, Any],
     previous: str,
     number: int,
+    expected_position: int,
     uuid_value: Callable[[UUID], Any],
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The event and chain rows of one line, each value of the kind the
+    tracker writes: an export's positions run 1, 2, 3..., versions are
+    whole numbers from 1, the recording time is fixed-width UTC text as
+    both databases write it, and the event is a JSON object."""
     try:
-        position = int(record["position"])
+        position = record["position"]
         originator_id = UUID(record["originator_id"])
-        version = int(record["originator_version"])
-        topic = str(record["topic"])
-        state = json.dumps(
-            record["state"], separators=(",", ":"), ensure_ascii=False
-        ).encode("utf-8")
-        recorded_at = str(record["recorded_at"])
+        version = record["originator_version"]
+        topic = record["topic"]
+        recorded_at = record["recorded_at"]
         digest = str(record["hash"])
         previous_hash = str(record["previous_hash"])
-    except (KeyError, ValueError, TypeError):
+        fields = record["state"]
+    except (KeyError, ValueError, TypeError, AttributeError):
         raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
+    # Recording times are not required to grow: a SQLite ledger takes each
+    # writer's own clock, which may have been set back.
+    wrong = [
+        name
+        for name, fits in (
+            ("position", _whole(position) and position == expected_position),
+            ("version", _whole(version) and version >= 1),
+            ("topic", isinstance(topic, str)),
+            ("recording time", isinstance(recorded_at, str) and _utc_text(recorded_at)),
+            ("state", isinstance(fields, dict)),
+        )
+        if not fits
+    ]
+    if wrong:
+        detail = f" ({expected_position} comes next)" if wrong[0] == "position" else ""
+        raise IntegrityFailure(
+            f"Line {number} holds a {wrong[0]} the tracker never writes{detail}; "
+            "nothing was restored."
+        )
+    state = json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode()
     expected = chain_hash(
         previous, position, originator_id, version, topic, state, recorded_at
     )
