@@ -48,7 +48,7 @@ def status(app: AppContext, fmt: str) -> None:
     Example:
       tracker projections status --format json
     """
-    state = app.ledger.read_models.status()
+    state = app.ledger_to_read.read_models.status()
     data = {
         "name": state.name,
         "position": state.position,

@@ -56,7 +56,7 @@ def verify(app: AppContext, fingerprint: Any, read_models: bool) -> None:
       tracker verify --read-models
       tracker verify --fingerprint 1234:9f2c4e1a7b3d5f60
     """
-    ledger = app.ledger
+    ledger = app.ledger_to_read
     audit = ledger.audit
     with audit.snapshot():  # the log and the read models as of one moment
         total = ledger.store.max_notification_id() or 0
@@ -98,7 +98,7 @@ def export(app: AppContext, file: str) -> None:
       tracker export so-cai-2023.jsonl
     """
     app.output(file, "export file")
-    ledger = app.ledger
+    ledger = app.ledger_to_read
     total = ledger.store.max_notification_id()
     with progress_bar("Exporting", total, app.quiet) as advance:
         if file == "-":

@@ -31,13 +31,27 @@ class AppContext:
         return self._ledger
 
     @property
+    def ledger_to_read(self) -> Any:
+        """``ledger``, for a command that only reads: refused (``NoLedger``)
+        when ``--db`` names a SQLite file that does not exist."""
+        self.url_to_read()
+        return self.ledger
+
+    @property
     def reading(self) -> Any:
         """The one read path (``tracker.reading.Reading``) on ``--db``: it
         opens the ledger only if the read models need it."""
         from tracker.reading import Reading
+
+        return Reading(self.url_to_read(), lambda: self.ledger, self._ledger)
+
+    def url_to_read(self) -> str:
+        """The database URL, refused (``NoLedger``) when it names a SQLite
+        file that does not exist."""
+        from database.connect import existing
         from tracker.settings import database_url
 
-        return Reading(database_url(self.db), lambda: self.ledger, self._ledger)
+        return existing(database_url(self.db))
 
     def output(self, path: str | None, what: str = "output file") -> str | None:
         """``path``, once it is known to be writable and not the ledger's

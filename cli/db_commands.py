@@ -55,7 +55,7 @@ def check(app: AppContext, fmt: str) -> None:
     """
     from tracker.administration import check_database
 
-    report = check_database(_url(app))
+    report = check_database(app.url_to_read())
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

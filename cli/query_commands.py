@@ -216,7 +216,8 @@ def history(
     since_utc = (
         since.astimezone(UTC).isoformat(timespec="microseconds") if since else None
     )
-    records = app.ledger.audit.history(code, since_utc=since_utc, actor=by_actor)
+    audit = app.ledger_to_read.audit
+    records = audit.history(code, since_utc=since_utc, actor=by_actor)
     rows = [
         {
             **record,

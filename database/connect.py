@@ -23,6 +23,23 @@ class DatabaseUnavailable(TrackerError):
     """The database named cannot be opened; the message never shows a password."""
 
 
+class NoLedger(DatabaseUnavailable):
+    """A command that only reads names a SQLite file that does not exist:
+    answering from a ledger made for it would report zeros for a typing slip."""
+
+
+def existing(url: str) -> str:
+    """``url``, once it is known not to name a missing SQLite file
+    (``NoLedger``); reading must never create one."""
+    path = sqlite_file(url)
+    if path is not None and not Path(path).is_file():
+        raise NoLedger(
+            f"There is no ledger at {path}: check --db (a ledger is made by the "
+            "first command that records something, or by 'tracker db init')."
+        )
+    return url
+
+
 def redact(url: str) -> str:
     """The URL as it may be shown: any password replaced by ***."""
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
+
+import pytest
 
 from tests.cli.helpers import ASSIGN, as_json, ok, run
 
@@ -88,6 +91,7 @@ def test_list_table_shows_vietnamese_text(db_url: str) -> None:
 
 
 def test_empty_listing(db_url: str) -> None:
+    ok(db_url, "db", "init")
     assert "Không có nhiệm vụ nào." in ok(db_url, "list").stdout
     assert as_json(db_url, "list") == []
 
@@ -111,6 +115,34 @@ def test_history_table(db_url: str) -> None:
 
 
 def test_show_unknown_task(db_url: str) -> None:
+    ok(db_url, "db", "init")
     result = run(db_url, "show", "NV-404")
     assert result.exit_code == 1 and "No task with code NV-404." in result.stderr
     assert run(db_url, "history", "NV-404").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["show", "NV-1"],
+        ["history", "NV-1"],
+        ["report", "--period", "2023"],
+        ["overdue"],
+        ["verify"],
+        ["export", "-"],
+        ["projections", "status"],
+        ["db", "check"],
+    ],
+    ids=" ".join,
+)
+def test_reading_a_ledger_that_is_not_there_creates_none(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # A typing slip in --db must not answer zeros from a ledger made for it.
+    missing = tmp_path / "so-cai-2023.db"
+    result = run(f"sqlite:///{missing}", *command)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("\n") == 1
+    assert f"There is no ledger at {missing}" in result.stderr
+    assert list(tmp_path.iterdir()) == []

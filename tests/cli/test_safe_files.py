@@ -388,6 +388,7 @@ def test_a_rejects_file_that_fails_after_the_import_is_a_warning_not_a_refusal(
 
 
 def test_due_within_is_bounded_so_it_is_a_usage_error(sqlite_url: str) -> None:
+    ok(sqlite_url, "db", "init")
     result = run(sqlite_url, "overdue", "--due-within", "99999999999")
     assert result.exit_code == 2
     assert "not in the range 0<=x<=3660" in result.stderr
@@ -398,6 +399,7 @@ def test_due_within_is_bounded_so_it_is_a_usage_error(sqlite_url: str) -> None:
 def test_the_longest_due_within_from_the_last_accepted_date_answers(
     sqlite_url: str,
 ) -> None:
+    ok(sqlite_url, "db", "init")
     result = run(
         sqlite_url, "overdue", "--as-of", "31/12/2199", "--due-within", "3660",
         "--format", "json",
