@@ -99,6 +99,18 @@ def current_value(facts: TaskFacts, field: str) -> str:
 
 
 def apply_correction(facts: TaskFacts, field: str, value: str) -> TaskFacts:
+    """``facts`` with ``field`` corrected to ``value`` as ``correct`` wrote
+    it. A correction no command writes (a field no command corrects, a date
+    that is none, a completion date for a task never completed) changes
+    nothing: raw SQL on PostgreSQL can append one, and replaying must never
+    fail on an event the log holds."""
+    try:
+        return _corrected(facts, field, value)
+    except ValueError:
+        return facts
+
+
+def _corrected(facts: TaskFacts, field: str, value: str) -> TaskFacts:
     if field in TEXT_FIELDS:
         return facts.evolve(**{TEXT_FIELDS[field]: value})
     if field == "co_agencies":
@@ -123,6 +135,8 @@ def apply_correction(facts: TaskFacts, field: str, value: str) -> TaskFacts:
         return facts.evolve(
             deadlines=(Deadline(first.set_on, due), *facts.deadlines[1:])
         )
+    if field != "completed_on" or facts.current_completion is None:
+        return facts
     last = facts.completions[-1]
     corrected = Completion(date.fromisoformat(value), last.document)
     return facts.evolve(completions=(*facts.completions[:-1], corrected))

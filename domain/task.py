@@ -119,6 +119,8 @@ class Task(Aggregate):
         reason: str
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
+            if facts.current_completion is None:  # raw SQL: nothing to reopen
+                return facts
             last = facts.completions[-1]
             reopened = Completion(
                 last.completed_on, last.document, self.effective_on, self.reason
