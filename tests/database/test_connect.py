@@ -19,6 +19,7 @@ from database.connect import (
     connect,
     locate,
     open_existing,
+    redact,
 )
 from database.plain_sql import PlainSQL, _pyformat, in_list
 from projections.tables import READ_MODEL_TABLES, definitions
@@ -58,6 +59,22 @@ def test_other_urls_are_refused_without_their_password(url: str, message: str) -
     with pytest.raises(DatabaseUnavailable, match=message) as refused:
         locate(url)
     assert "secret" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "postgresql+psycopg://van_thu:mk%401@db/so",
+            "postgresql+psycopg://van_thu:***@db/so",
+        ),
+        ("postgresql://van_thu@db/so", "postgresql://van_thu@db/so"),
+        ("postgresql://db:5432/so", "postgresql://db:5432/so"),
+        ("sqlite:////srv/a:b@c.db", "sqlite:////srv/a:b@c.db"),
+    ],
+)
+def test_only_a_password_in_the_url_is_hidden(url: str, shown: str) -> None:
+    assert redact(url) == shown
 
 
 def test_a_clerk_typing_a_foreign_url_gets_one_line_and_no_file(

@@ -349,3 +349,10 @@ def test_hardening_refuses_the_owner_and_itself(hardened: str) -> None:
     refusal = run(hardened, "db", "harden", "--role", me)
     assert refusal.exit_code == 1 and "owns the ledger" in refusal.stderr
     assert ok(hardened, *ASSIGN).exit_code == 0  # the owner kept its rights
+
+
+def test_a_projector_role_that_records_gets_one_line(hardened: str) -> None:
+    result = run(as_role(hardened, PROJECTOR), *ASSIGN)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert event_count(hardened) == 0
