@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import click
 
@@ -213,9 +213,9 @@ def history(
     """
     if code is None and since is None:
         raise click.UsageError("Give a task CODE, or --since DATETIME.")
-    since_utc = (
-        since.astimezone(UTC).isoformat(timespec="microseconds") if since else None
-    )
+    from tracker.eventstore.chain import utc_text
+
+    since_utc = utc_text(since) if since else None
     audit = app.ledger_to_read.audit
     records = audit.history(code, since_utc=since_utc, actor=by_actor)
     rows = [

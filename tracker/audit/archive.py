@@ -12,7 +12,6 @@ SQLite to PostgreSQL.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -22,13 +21,10 @@ from database.plain_sql import PlainSQL
 from domain.errors import IntegrityFailure, TaskRuleError, TrackerError
 from tracker.audit.stored_values import WINDOW
 from tracker.audit.verify import Audit
-from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
+from tracker.eventstore.chain import GENESIS, UTC_TEXT, Fingerprint, chain_hash
 from tracker.eventstore.recorder import LedgerRecorder
 from tracker.eventstore.tables import CHAIN_COLUMNS, EVENT_COLUMNS
 from tracker.read_models import ReadModels
-
-# What ``utc_now_text`` and PostgreSQL's append function write.
-UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00", re.ASCII)
 
 
 class Archive:

@@ -9,12 +9,23 @@ compute the very same bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 GENESIS = "0" * 64
 MIN_FINGERPRINT_HEX = 16
+# A recording time as both databases write it (``utc_text``; PostgreSQL's
+# append function formats the server's clock the same way).
+UTC_TEXT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00", re.ASCII)
+
+
+def utc_text(moment: datetime) -> str:
+    """Recording times are stored as fixed-width UTC ISO text: they sort as
+    they happened and hash identically on every database."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def chain_hash(

@@ -266,10 +266,8 @@ def definitions(
     the tables of application ``prefix`` in ``schema``."""
     lock, append = function_names(prefix)
     lock_signature, append_signature = function_signatures(prefix)
-    fault, text_ok = (
-        f'"{schema}"."{prefix}_event_fault"',
-        f'"{schema}"."{prefix}_text_ok"',
-    )
+    fault = f'"{schema}"."{prefix}_event_fault"'
+    text_ok = f'"{schema}"."{prefix}_text_ok"'
     events, chain, codes = (
         f'"{schema}"."{prefix}_{name}"' for name in ("events", "chain", "codes")
     )
@@ -294,13 +292,7 @@ def definitions(
         ),
     }
     return [
-        f"CREATE TABLE IF NOT EXISTS {codes} (code text PRIMARY KEY,"
-        " originator_id uuid NOT NULL UNIQUE)",
-        f"INSERT INTO {codes} (code, originator_id)"
-        " SELECT DISTINCT ON (code) code, originator_id FROM (SELECT"
-        " convert_from(state, 'UTF8')::jsonb ->> 'code' AS code, originator_id, id"
-        f" FROM {events} WHERE originator_version = 1) AS created"
-        " WHERE code IS NOT NULL ORDER BY code, id ON CONFLICT DO NOTHING",
+        *_codes_table(codes, events),
         f"CREATE OR REPLACE FUNCTION {text_ok}(value jsonb, limit_length integer)"
         f" RETURNS boolean LANGUAGE sql IMMUTABLE {PATH}"
         f" AS $body${bodies['text_ok']}$body$",
@@ -321,6 +313,20 @@ def definitions(
         f"REVOKE ALL ON FUNCTION {fault}(text, jsonb) FROM PUBLIC",
         f"REVOKE ALL ON FUNCTION {text_ok}(jsonb, integer) FROM PUBLIC",
         f"REVOKE ALL ON {codes} FROM PUBLIC",
+    ]
+
+
+def _codes_table(codes: str, events: str) -> list[str]:
+    """The table that gives each code to one task, filled from the tasks
+    already recorded (a database made before it had one)."""
+    return [
+        f"CREATE TABLE IF NOT EXISTS {codes} (code text PRIMARY KEY,"
+        " originator_id uuid NOT NULL UNIQUE)",
+        f"INSERT INTO {codes} (code, originator_id)"
+        " SELECT DISTINCT ON (code) code, originator_id FROM (SELECT"
+        " convert_from(state, 'UTF8')::jsonb ->> 'code' AS code, originator_id, id"
+        f" FROM {events} WHERE originator_version = 1) AS created"
+        " WHERE code IS NOT NULL ORDER BY code, id ON CONFLICT DO NOTHING",
     ]
 
 

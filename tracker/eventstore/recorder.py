@@ -17,23 +17,17 @@ append functions of ``tracker.eventstore.pg_append``, which lock, number,
 chain and insert on the server: the clerks' role may call them and insert
 nothing itself, so raw SQL cannot write a malformed event or chain row.
 
-Why not eventsourcing's own ``SQLiteApplicationRecorder`` and
-``PostgresApplicationRecorder`` (measured for issue 14; figures in
-bench/README.md): on the tracker's tables (16-byte IDs, an ``id`` position
-column, the chain table) every method the tracker calls had to be
-overridden but ``max_notification_id`` and, on PostgreSQL, ``select_events``.
-Their datastores give each call a connection from a pool whose writer lock
-is not re-entrant, so the joined transaction that a batch and the read
-models' write-through need had to be written again on top of them. Their
-PostgreSQL ``insert_events`` inserts directly, where a clerk may only call
-the append function, and turns a conflict inside such a transaction into
-``InternalError``, which the application does not retry. Their PostgreSQL
-datastore drops a URL's options. What remained was twice the code, in one
-class per database instead of one path, and a dependency more
-(psycopg-pool); it was slower on SQLite, and faster on PostgreSQL only
-because its connections kept their prepared statements, which this store's
-do too now that a read-only transaction ends with COMMIT (see
-``database.transactions``).
+Why not eventsourcing's ``SQLiteApplicationRecorder`` and
+``PostgresApplicationRecorder`` (measured; bench/README.md, issue 14): on
+the tracker's tables nearly every method had to be overridden; their pooled
+connections cannot join the one transaction a batch and the write-through
+need; their PostgreSQL ``insert_events`` inserts directly, where a clerk may
+only call the append function, and turns a conflict into ``InternalError``,
+which the application does not retry; their PostgreSQL datastore drops a
+URL's options. What remained was twice the code, one class per database,
+and psycopg-pool besides; slower on SQLite, and faster on PostgreSQL only by
+keeping prepared statements, which this store does too (a read-only
+transaction ends with COMMIT: ``database.transactions``).
 """
 
 from __future__ import annotations
@@ -45,17 +39,13 @@ from typing import Any, NoReturn
 from uuid import UUID
 
 from eventsourcing import persistence
-from eventsourcing.persistence import (
-    ApplicationRecorder,
-    Notification,
-    StoredEvent,
-)
+from eventsourcing.persistence import ApplicationRecorder, Notification, StoredEvent
 
 from database.plain_sql import PlainSQL, chunks, in_list
 from database.transactions import BUSY_NOTICE_SECONDS, Datastore, until_locked
 from domain.errors import DatabaseBusy, IntegrityFailure, TrackerError
 from tracker.eventstore import pg_append
-from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash
+from tracker.eventstore.chain import GENESIS, Fingerprint, chain_hash, utc_text
 from tracker.eventstore.ids import from_stored_id, to_stored_id
 from tracker.eventstore.tables import (
     CHAIN_COLUMNS,
@@ -67,12 +57,6 @@ from tracker.eventstore.tables import (
 MAX_POSITION = 2**63 - 1  # what a 64-bit position column holds
 # An encoded event: aggregate ID (a UUID or its text), version, topic, state.
 EncodedEvent = tuple[UUID | str, int, str, bytes]
-
-
-def utc_now_text() -> str:
-    """Recording times are stored as fixed-width UTC ISO text: they sort as
-    they happened and hash identically on every database."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class LedgerRecorder(ApplicationRecorder):
@@ -260,7 +244,7 @@ class LedgerRecorder(ApplicationRecorder):
             f"SELECT hash FROM {self.chain_table} ORDER BY position DESC LIMIT 1"
         )
         previous = previous or GENESIS
-        recorded_at = utc_now_text()
+        recorded_at = utc_text(datetime.now(UTC))
         rows = []
         for position, (originator_id, version, topic, state) in zip(
             positions, events, strict=True
@@ -399,12 +383,11 @@ class LedgerRecorder(ApplicationRecorder):
 
     def position_known_at(self, moment: datetime) -> int:
         """The last log position recorded at or before ``moment``."""
-        utc = moment.astimezone(UTC).isoformat(timespec="microseconds")
         with self.transaction(commit=False) as sql:
             value = sql.scalar(
                 f"SELECT max(position) FROM {self.chain_table}"
                 " WHERE recorded_at <= :moment",
-                moment=utc,
+                moment=utc_text(moment),
             )
         return int(value or 0)
 
