@@ -50,3 +50,19 @@ def event_count(db_url: str) -> int:
             )
     finally:
         engine.dispose()
+
+
+def execute(db_url: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
+    """Raw SQL in one transaction, as anyone with write access could run it;
+    the rows of the last statement that returns any."""
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            rows: list[tuple[Any, ...]] = []
+            for statement in statements:
+                result = connection.execute(text(statement), params)
+                if result.returns_rows:
+                    rows = [tuple(row) for row in result]
+            return rows
+    finally:
+        engine.dispose()

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.cli.helpers import as_json, ok, run
+from tests.cli.helpers import as_json, execute, ok, run
 from tracker.eventstore.chain import GENESIS, chain_hash
 
 LEDGER = "\n".join(
@@ -25,18 +24,8 @@ LEDGER = "\n".join(
 )
 
 
-def sql(db_url: str, statement: str, **params: object) -> list[tuple]:
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as connection:
-            result = connection.execute(text(statement), params)
-            return [tuple(row) for row in result] if result.returns_rows else []
-    finally:
-        engine.dispose()
-
-
 def last_recorded_at(db_url: str) -> str:
-    return str(sql(db_url, "SELECT max(recorded_at) FROM tracker_chain")[0][0])
+    return str(execute(db_url, "SELECT max(recorded_at) FROM tracker_chain")[0][0])
 
 
 def test_report_as_known_at_reproduces_the_report_sent_that_day(db_url: str) -> None:
@@ -108,16 +97,16 @@ def test_verify_passes_on_an_intact_ledger(db_url: str) -> None:
 
 def _tampered(db_url: str, statement: str, **params: object):  # type: ignore[no-untyped-def]
     ok(db_url, "batch", "-", input=LEDGER + "\n")
-    sql(db_url, statement, **params)
+    execute(db_url, statement, **params)
     return run(db_url, "verify")
 
 
 def test_verify_catches_an_altered_event(sqlite_url: str) -> None:
     ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
-    state = sql(sqlite_url, "SELECT state FROM tracker_events WHERE id = 2")[0][0]
+    state = execute(sqlite_url, "SELECT state FROM tracker_events WHERE id = 2")[0][0]
     altered = bytes(state).replace("Sở Nội vụ".encode(), "Sở Nội Vụ".encode())
     assert altered != bytes(state)
-    sql(sqlite_url, "UPDATE tracker_events SET state = :s WHERE id = 2", s=altered)
+    execute(sqlite_url, "UPDATE tracker_events SET state = :s WHERE id = 2", s=altered)
     result = run(sqlite_url, "verify")
     assert result.exit_code == 4
     assert "position 2 (task A-2)" in result.stderr and "altered" in result.stderr
@@ -131,19 +120,19 @@ def test_verify_catches_a_deleted_event(sqlite_url: str) -> None:
 
 def test_verify_catches_a_deleted_event_and_its_chain_row(sqlite_url: str) -> None:
     ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
-    sql(sqlite_url, "DELETE FROM tracker_events WHERE id = 3")
-    sql(sqlite_url, "DELETE FROM tracker_chain WHERE position = 3")
+    execute(sqlite_url, "DELETE FROM tracker_events WHERE id = 3")
+    execute(sqlite_url, "DELETE FROM tracker_chain WHERE position = 3")
     result = run(sqlite_url, "verify")
     assert result.exit_code == 4 and "position 4" in result.stderr
 
 
 def test_verify_catches_an_event_inserted_with_raw_sql(sqlite_url: str) -> None:
     ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
-    row = sql(
+    row = execute(
         sqlite_url,
         "SELECT originator_id, topic, state FROM tracker_events WHERE id = 4",
     )[0]
-    sql(
+    execute(
         sqlite_url,
         "INSERT INTO tracker_events (originator_id, originator_version,"
         " topic, state) VALUES (:o, 3, :t, :s)",
@@ -159,11 +148,11 @@ def test_verify_catches_an_event_inserted_with_raw_sql(sqlite_url: str) -> None:
 def _rewrite_history_and_recompute_chain(db_url: str) -> None:
     """What someone with write access could do: alter an old event, then
     recompute every chain hash so that a plain verify passes."""
-    state = sql(db_url, "SELECT state FROM tracker_events WHERE id = 4")[0][0]
+    state = execute(db_url, "SELECT state FROM tracker_events WHERE id = 4")[0][0]
     forged = bytes(state).replace(b"2023-03-20", b"2023-03-19")
-    sql(db_url, "UPDATE tracker_events SET state = :s WHERE id = 4", s=forged)
+    execute(db_url, "UPDATE tracker_events SET state = :s WHERE id = 4", s=forged)
     previous = GENESIS
-    rows = sql(
+    rows = execute(
         db_url,
         "SELECT e.id, e.originator_id, e.originator_version, e.topic,"
         " e.state, c.recorded_at FROM tracker_events e JOIN "
@@ -178,7 +167,7 @@ def _rewrite_history_and_recompute_chain(db_url: str) -> None:
         digest = chain_hash(
             previous, position, originator, version, topic, bytes(body), recorded_at
         )
-        sql(
+        execute(
             db_url,
             "UPDATE tracker_chain SET previous_hash = :p, hash = :h "
             "WHERE position = :n",
@@ -236,7 +225,7 @@ def _restore_refused(tmp_path: Path, content: str) -> None:
     result = run(target, "restore", str(damaged))
     assert result.exit_code == 4, result.output
     assert "nothing was restored" in result.stderr
-    assert sql(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
 
 
 def test_restore_refuses_a_truncated_file(sqlite_url: str, tmp_path: Path) -> None:
@@ -331,7 +320,7 @@ def test_restore_refuses_a_value_the_tracker_never_writes(
     assert result.exit_code == 4, result.output
     assert f"Line 2 holds {told}" in result.stderr
     assert "nothing was restored" in result.stderr
-    assert sql(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
 
 
 def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(
@@ -348,8 +337,8 @@ def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(
     assert result.exit_code == 4, result.output
     assert "nothing was restored" in result.stderr
     assert "Traceback" not in result.output
-    assert sql(db_url, "SELECT count(*) FROM tracker_events") == [(0,)]
-    assert sql(db_url, "SELECT count(*) FROM tracker_chain") == [(0,)]
-    assert sql(db_url, "SELECT count(*) FROM tasks_view") == [(0,)]
+    assert execute(db_url, "SELECT count(*) FROM tracker_events") == [(0,)]
+    assert execute(db_url, "SELECT count(*) FROM tracker_chain") == [(0,)]
+    assert execute(db_url, "SELECT count(*) FROM tasks_view") == [(0,)]
     ok(db_url, "restore", str(exported))  # the genuine file goes in whole
     assert as_json(db_url, "report", "--period", "2023-H1")["assigned"] == 3

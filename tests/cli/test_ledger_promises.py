@@ -11,21 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import ASSIGN, event_count, ok, run
+from tests.cli.helpers import ASSIGN, event_count, execute, ok, run
 
 COMPLETE = ["complete", "NV-2023-0042", "--on", "28/03/2023"]
 SECOND = ["assign", "NV-2", *ASSIGN[2:]]
-
-
-def execute(url: str, *statements: str) -> None:
-    """Raw SQL on the ledger's file, as anyone who can write it could."""
-    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.commit()
-    finally:
-        connection.close()
 
 
 def one_line(text: str) -> bool:

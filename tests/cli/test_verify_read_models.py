@@ -7,11 +7,10 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from domain.codes import task_id
 from domain.task import Task
-from tests.cli.helpers import ok, run
+from tests.cli.helpers import execute, ok, run
 from tests.conftest import TODAY
 from tracker.eventstore.chain import chain_hash
 from tracker.wiring import make_tracker
@@ -29,20 +28,6 @@ LEDGER = "\n".join(
     ]
 )
 STRANGER = "00000000-0000-5000-8000-000000000009"
-
-
-def execute(db_url: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as connection:
-            rows: list[tuple[Any, ...]] = []
-            for statement in statements:
-                result = connection.execute(text(statement), params)
-                if result.returns_rows:
-                    rows = [tuple(row) for row in result]
-            return rows
-    finally:
-        engine.dispose()
 
 
 def of(code: str) -> str:

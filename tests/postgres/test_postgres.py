@@ -17,7 +17,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from projections import tables as names
 from tests.cli.helpers import ok, run
-from tests.conftest import TODAY, postgres_url, reset_postgres, table_rows
+from tests.conftest import ASSIGNMENT, TODAY, postgres_url, reset_postgres, table_rows
 from tests.postgres.workers import clerk
 from tracker.wiring import make_tracker
 
@@ -147,17 +147,7 @@ def test_unusable_server_is_one_line_without_the_password(pg_url: str) -> None:
 def test_readers_keep_the_old_read_models_during_a_rebuild(pg_url: str) -> None:
     ledger = make_tracker(pg_url, today=lambda: TODAY)
     for number in range(6):
-        ledger.assign_task(
-            actor="admin",
-            code=f"NV-{number}",
-            title="Rà soát",
-            assigner="UBND tỉnh",
-            lead_agency="Sở Tư pháp",
-            assigned_on=date(2023, 1, 2),
-            due_on=date(2023, 6, 30),
-            document="",
-            co_agencies=[],
-        )
+        ledger.assign_task(actor="admin", code=f"NV-{number}", **ASSIGNMENT)
     engine = create_engine(pg_url)
     seen: list[int] = []
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from tests.cli.helpers import ok, run
+from tests.cli.helpers import execute, ok, run
 from tracker.eventstore.chain import GENESIS, chain_hash
 
 LEDGER = "\n".join(
@@ -42,21 +42,6 @@ COLUMNS = {
     "tracker_chain": ("position", "recorded_at", "previous_hash", "hash"),
 }
 KEYS = {"tracker_events": "id", "tracker_chain": "position"}
-
-
-def execute(db_url: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
-    """Run statements in one transaction, as someone with write access could."""
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as connection:
-            rows: list[tuple[Any, ...]] = []
-            for statement in statements:
-                result = connection.execute(text(statement), params)
-                if result.returns_rows:
-                    rows = [tuple(row) for row in result]
-            return rows
-    finally:
-        engine.dispose()
 
 
 def refused_in_one_line(result: Any, *fragments: str) -> None:
