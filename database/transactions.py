@@ -98,8 +98,9 @@ class Datastore:
     """The connections to one database and the current transaction of each
     thread (see the module docstring)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, large_cache: bool = True) -> None:
         self.url = url
+        self.large_cache = large_cache
         self.location = locate(url)
         self.is_sqlite = self.location.kind == "sqlite"
         self.lock_reads = self.location.in_memory
@@ -116,7 +117,7 @@ class Datastore:
         sql: PlainSQL | None = getattr(holder, "connection", None)
         if sql is None or getattr(sql.connection, "closed", False):
             try:
-                raw = connect(self.location)
+                raw = connect(self.location, large_cache=self.large_cache)
             except Exception as error:
                 raise_translated(error)
             sql = PlainSQL(raw, translate=translated)

@@ -19,15 +19,36 @@ current.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, Mapper, Notification
 
 from database.plain_sql import PlainSQL
 from domain.errors import IntegrityFailure
 
 BATCH_SIZE = 2000
 MAX_CONTENTION_RETRIES = 50
+
+
+class EventLog(Protocol):
+    """What catching up needs of the event store (``LedgerRecorder``, which
+    this package may not import)."""
+
+    def transaction(self, commit: bool = True) -> AbstractContextManager[PlainSQL]:
+        """A transaction that joins the one this thread has open."""
+
+    def max_notification_id(self) -> int | None: ...
+
+    def select_notifications(
+        self,
+        start: int | None,
+        limit: int,
+        stop: int | None = None,
+        topics: Sequence[str] = (),
+        *,
+        inclusive_of_start: bool = True,
+    ) -> list[Notification]: ...
 
 
 class ReadModel(Protocol):
@@ -78,8 +99,8 @@ class CatchUp:
         self,
         *,
         name: str,
-        recorder: Any,
-        mapper: Any,
+        recorder: EventLog,
+        mapper: Mapper,
         tracking_table: str,
         read_models: Sequence[ReadModel],
     ) -> None:
@@ -276,8 +297,8 @@ class CatchUp:
 
 def apply_notifications(
     sql: PlainSQL,
-    notifications: Sequence[Any],
-    mapper: Any,
+    notifications: Sequence[Notification],
+    mapper: Mapper,
     read_models: Sequence[ReadModel],
 ) -> None:
     """Decode stored notifications and apply them to every read model."""
@@ -290,8 +311,8 @@ def apply_notifications(
 def replay(
     sql: PlainSQL,
     *,
-    recorder: Any,
-    mapper: Any,
+    recorder: EventLog,
+    mapper: Mapper,
     read_models: Sequence[ReadModel],
     stop: int,
     batch_size: int = BATCH_SIZE,
@@ -306,8 +327,8 @@ def replay(
 
 
 def log_batches(
-    recorder: Any, start: int, stop: int, batch_size: int = BATCH_SIZE
-) -> Iterator[list[Any]]:
+    recorder: EventLog, start: int, stop: int, batch_size: int = BATCH_SIZE
+) -> Iterator[list[Notification]]:
     """The log's notifications after position ``start`` up to ``stop``, in
     order, ``batch_size`` at a time."""
     while start < stop:

@@ -4,7 +4,7 @@ A task has one row in ``tasks_view`` (its current facts as columns), one in
 ``task_facts`` (the facts themselves, as JSON), one per status span in
 ``task_status_spans``, and one per span in which it is overdue in
 ``overdue_entries`` (as the weekly list shows it). The projection, the
-import and the rebuild all make them here, so they cannot differ.
+import's helper and the rebuild all make them here, so they cannot differ.
 """
 
 from __future__ import annotations
@@ -204,7 +204,8 @@ def rows_of(key: str, facts: TaskFacts, version: int, position: int) -> TaskRowS
 @dataclass
 class TaskRows:
     """The read-model rows of some tasks, made from their facts and ready to
-    insert (by the projection, an import or a rebuild)."""
+    insert (by the projection, or by an import that prepared them in a helper
+    process)."""
 
     tasks: list[Row] = field(default_factory=list)
     facts: list[Row] = field(default_factory=list)

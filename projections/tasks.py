@@ -74,7 +74,7 @@ class TaskReadModel:
         self, events: Sequence[Any], positions: Sequence[int]
     ) -> TaskRows:
         """The rows of tasks whose whole histories these events are (pure:
-        nothing is read back, so a batch needs no other)."""
+        nothing is read back, so a helper process can make them)."""
         return self._rows(events, positions, {})
 
     @staticmethod

@@ -131,6 +131,7 @@ class ReadModels:
         self,
         progress: Callable[[int], None] | None = None,
         batch_size: int = REBUILD_BATCH,
+        in_helper: bool | None = None,
     ) -> int:
         """Empty the read models and replay the whole log into them, task by
         task (``tracker.bulk.rebuild``); how many events. One transaction:
@@ -146,6 +147,7 @@ class ReadModels:
                 read_model=self.tasks,
                 batch_size=batch_size,
                 progress=progress,
+                in_helper=in_helper,
             )
             self.catch_up.rebuilt(sql, head)
             return applied

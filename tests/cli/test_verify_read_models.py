@@ -9,6 +9,7 @@ from uuid import UUID
 import pytest
 
 from domain.codes import task_id
+from domain.errors import IntegrityFailure
 from domain.task import Task
 from tests.cli.helpers import execute, ok, run
 from tests.conftest import TODAY
@@ -192,3 +193,16 @@ def test_an_event_that_cannot_be_replayed_is_named_by_its_position(
         run(recorded, "verify", "--read-models"),
         f"position {position} (task A-2) cannot be replayed",
     )
+
+
+@pytest.mark.parametrize("in_helper", [False, True], ids=["here", "in a helper"])
+def test_the_same_answer_with_or_without_a_helper(
+    recorded: str, in_helper: bool
+) -> None:
+    execute(recorded, TAMPERING["a late task made on time"][0])
+    ledger = make_tracker(recorded, today=lambda: TODAY)
+    try:
+        with pytest.raises(IntegrityFailure, match="task A-3 has a row that differs"):
+            ledger.audit.verify_with_read_models(in_helper=in_helper)
+    finally:
+        ledger.close()

@@ -87,7 +87,9 @@ class Archive:
             self.store.lock_appends(sql)
             count = self._load(sql, lines, progress)
             try:
-                self.read_models.rebuild()
+                # The rebuild's helper could not see these rows before they
+                # commit: it reads on a connection of its own.
+                self.read_models.rebuild(in_helper=False)
             except TrackerError:
                 raise
             except Exception as error:

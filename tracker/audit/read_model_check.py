@@ -9,19 +9,26 @@ each batch's rows with the projection's own pure code
 rows of those tasks. Then it counts each table's rows: a row of a task the
 log does not hold is in no batch, and only the count shows it.
 
-Everything stored is read in the caller's snapshot (``Audit.snapshot``), so
-a clerk appending meanwhile changes neither side of the comparison.
+Everything stored is read in the caller's snapshot (``Audit.snapshot``). A
+helper process may prepare the expected rows meanwhile, on its own
+connection, as a rebuild does: it reads only positions up to the tracked one,
+which an append-only log never changes once they are applied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import Mapper, Notification
 
 from database.plain_sql import PlainSQL
 from domain.errors import IntegrityFailure
 from projections.catch_up import log_batches
+from projections.task_rows import TaskRows
+from projections.tasks import TaskReadModel
 from tracker.audit.row_comparison import (
     REBUILD,
     TABLES,
@@ -30,6 +37,7 @@ from tracker.audit.row_comparison import (
 )
 from tracker.audit.stored_values import code_in_state, shown
 from tracker.bulk.rebuild import replayed
+from tracker.eventstore.recorder import LedgerRecorder
 from tracker.eventstore.topics import event_topics
 
 CHECK_BATCH = 5_000  # events per batch, as a rebuild reads them
@@ -54,42 +62,83 @@ class ReadModelCheck:
 def check_read_models(
     sql: PlainSQL,
     *,
-    recorder: Any,
-    mapper: Any,
-    read_model: Any,
+    recorder: LedgerRecorder,
+    mapper: Mapper,
+    read_model: TaskReadModel,
     position: int,
     head: int,
     progress: Callable[[int], None] | None = None,
+    in_helper: bool | None = None,
     batch_size: int = CHECK_BATCH,
+    alongside: Iterator[int] | None = None,
 ) -> ReadModelCheck:
     """Compare the read models with a replay of the log up to ``position``
-    (what they track); ``IntegrityFailure`` names the first difference."""
+    (what they track); ``IntegrityFailure`` names the first difference.
+
+    ``in_helper=None``: with a helper when the machine has a second core and
+    the database lets another connection read meanwhile. ``alongside`` is
+    other work (the walk of the chain), yielding how many of the log's
+    events it has done: it is advanced between batches, at the pace of the
+    replay, and finished at the end.
+    """
+    alongside = alongside or iter(())
     topics = event_topics()[0]
 
-    def prepare(notifications: list[Any]) -> tuple[int, Any]:
+    def prepare(notifications: list[Notification]) -> tuple[int, TaskRows]:
         expected = expected_rows(notifications, mapper, read_model, topics)
         return len(notifications), expected
 
     totals = [0] * len(TABLES)
     seen: set[str] = set()
-    events = 0
-    for count, rows in replayed(recorder, position, prepare, batch_size=batch_size):
-        compare_batch(sql, rows, totals, seen)
-        events += count
-        if progress is not None:
-            progress(count)
+    events = done = 0
+    with replayed(
+        recorder,
+        position,
+        prepare,
+        batch_size=batch_size,
+        in_helper=in_helper,
+    ) as batches:
+        for count, rows in batches:
+            compare_batch(sql, rows, totals, seen)
+            events += count
+            if progress is not None:
+                progress(count)
+            done = keep_up(alongside, done, events * head // max(position, 1), progress)
+    keep_up(alongside, done, sys.maxsize, progress)
     compare_counts(sql, totals, seen, whole=position == head)
     check_tail(recorder, mapper, position, head, topics)
     return ReadModelCheck(position, head, len(seen), events)
 
 
-def expected_rows(
-    notifications: Sequence[Any], mapper: Any, read_model: Any, topics: frozenset[str]
-) -> Any:
-    """The rows these whole histories make, or ``IntegrityFailure`` naming
-    the event that cannot be replayed."""
+def keep_up(
+    alongside: Iterator[int],
+    done: int,
+    due: int,
+    progress: Callable[[int], None] | None,
+) -> int:
+    """Advance ``alongside`` (yielding events done) until ``due`` events are
+    done or it ends; how many are done."""
+    while done < due:
+        step = next(alongside, None)
+        if step is None:
+            break
+        done += step
+        if progress is not None:
+            progress(step)
+    return done
 
-    def named(culprit: Any) -> str | None:  # its Assigned event is in the batch
+
+def expected_rows(
+    notifications: Sequence[Notification],
+    mapper: Mapper,
+    read_model: TaskReadModel,
+    topics: frozenset[str],
+) -> TaskRows:
+    """The rows these whole histories make (pure: it runs in the helper too),
+    or ``IntegrityFailure`` naming the event that cannot be replayed."""
+
+    def named(culprit: Notification) -> str | None:
+        # Its task's Assigned event is in this batch of whole histories.
         return next(
             (
                 code_in_state(n.state)
@@ -110,11 +159,11 @@ def expected_rows(
 
 
 def decoded(
-    notifications: Sequence[Any],
-    mapper: Any,
+    notifications: Sequence[Notification],
+    mapper: Mapper,
     topics: frozenset[str],
-    named: Callable[[Any], str | None],
-) -> list[Any]:
+    named: Callable[[Notification], str | None],
+) -> list[DomainEventProtocol]:
     """The domain events of these notifications, or ``IntegrityFailure``
     naming the first one of a type unknown here or that cannot be decoded."""
     events = []
@@ -140,7 +189,7 @@ def decoded(
 
 
 def check_versions(
-    notifications: Sequence[Any], named: Callable[[Any], str | None]
+    notifications: Sequence[Notification], named: Callable[[Notification], str | None]
 ) -> None:
     """Each task's history is versions 1, 2, 3... in aggregate order."""
     current, expected = None, 1
@@ -158,12 +207,16 @@ def check_versions(
 
 
 def check_tail(
-    recorder: Any, mapper: Any, position: int, head: int, topics: frozenset[str]
+    recorder: LedgerRecorder,
+    mapper: Mapper,
+    position: int,
+    head: int,
+    topics: frozenset[str],
 ) -> None:
     """The events the read models have yet to apply decode too (they will
     have to apply them)."""
 
-    def named(culprit: Any) -> str | None:
+    def named(culprit: Notification) -> str | None:
         first = recorder.select_first_events([culprit.originator_id])
         return next((code_in_state(state) for _, state in first), None)
 
@@ -172,10 +225,10 @@ def check_tail(
 
 
 def _replay_failure(
-    notifications: Sequence[Any],
-    events: Sequence[Any],
-    read_model: Any,
-    named: Callable[[Any], str | None],
+    notifications: Sequence[Notification],
+    events: Sequence[DomainEventProtocol],
+    read_model: TaskReadModel,
+    named: Callable[[Notification], str | None],
 ) -> IntegrityFailure:
     """The first event whose task's history up to it cannot be replayed:
     each task's history is tried again, one event longer at a time."""
@@ -205,7 +258,7 @@ def _replay_failure(
     )
 
 
-def _unreadable(culprit: Any, what: str, code: str | None) -> IntegrityFailure:
+def _unreadable(culprit: Notification, what: str, code: str | None) -> IntegrityFailure:
     task = f"task {code}" if code else f"task {culprit.originator_id}"
     return IntegrityFailure(
         f"The event at position {culprit.id} ({task}) {what}: it was written "

@@ -17,6 +17,7 @@ from projections.task_rows import (
     FACT_COLUMNS,
     SPAN_COLUMNS,
     TASK_COLUMNS,
+    TaskRows,
 )
 from tracker.audit.stored_values import code_in_state, shown, stored_rows
 
@@ -30,7 +31,9 @@ TABLES = (
 REBUILD = "run 'tracker projections rebuild'"
 
 
-def compare_batch(sql: PlainSQL, rows: Any, totals: list[int], seen: set[str]) -> None:
+def compare_batch(
+    sql: PlainSQL, rows: TaskRows, totals: list[int], seen: set[str]
+) -> None:
     """Compare the stored rows of a batch's tasks with the expected ``rows``
     (a ``TaskRows``), table by table."""
     ids = [row[0] for row in rows.tasks]

@@ -59,6 +59,7 @@ class ChainWalk:
 
     checked: int = 0
     last: int = 0
+    finished: bool = False
 
 
 class Audit:
@@ -185,33 +186,48 @@ class Audit:
         self,
         fingerprint: Fingerprint | None = None,
         progress: Callable[[int], None] | None = None,
+        *,
+        in_helper: bool | None = None,
     ) -> tuple[int, Any]:
         """``verify``, and prove that the read models equal a replay of the
         log up to the position they track (``tracker.audit.read_models``):
         the events checked and a ``ReadModelCheck``; ``progress`` counts the
         events of both.
 
-        The chain is walked first: a break in it is told whatever the read
-        models show, being the cause.
+        The chain is walked between the read-model batches, while the helper
+        prepares the next ones. A break in the chain is told first, whatever
+        the read models show: it is the cause.
         """
         from tracker.audit.read_model_check import check_read_models
 
-        with self.snapshot() as sql:  # the walk joins it: one state for both
-            checked = self.verify(fingerprint, progress)
+        walk = ChainWalk()
+        with self.snapshot() as sql:
+            steps = self._walk_chain(sql, fingerprint, walk)
             position = self.tracked_position()
             head = int(sql.scalar(f"SELECT max(id) FROM {self._events}") or 0)
-            if position > head:  # the newest removed: verify would have said
-                raise IntegrityFailure("The read models are beyond the log.")
-            check = check_read_models(
-                sql,
-                recorder=self.store,
-                mapper=self.mapper,
-                read_model=self.read_models.tasks,
-                position=position,
-                head=head,
-                progress=progress,
-            )
-        return checked, check
+            try:
+                if position > head:  # the newest events removed: said below
+                    raise IntegrityFailure("The read models are beyond the log.")
+                check = check_read_models(
+                    sql,
+                    recorder=self.store,
+                    mapper=self.mapper,
+                    read_model=self.read_models.tasks,
+                    position=position,
+                    head=head,
+                    progress=progress,
+                    in_helper=in_helper,
+                    alongside=steps,
+                )
+            except Exception:
+                for count in steps:  # a break in the chain raises here
+                    if progress is not None:
+                        progress(count)
+                if walk.finished:
+                    self._check_newest(sql, walk.last)
+                raise
+            self._check_newest(sql, walk.last)
+        return walk.checked, check
 
     def _walk_chain(
         self, sql: PlainSQL, fingerprint: Fingerprint | None, walk: ChainWalk
@@ -254,6 +270,7 @@ class Audit:
                 f"The ledger has no event at position {fingerprint.position} of "
                 f"fingerprint {fingerprint.short}."
             )
+        walk.finished = True
 
     def tracked_position(self) -> int:
         """The log position the read models say they reflect, checked for its

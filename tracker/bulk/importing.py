@@ -6,16 +6,15 @@ already in the ledger is compared with it: the same facts are skipped (a
 re-import records nothing), different facts are reported, never overwritten.
 
 Building needs no database: ``prepare_rows`` turns rows into
-``PreparedTask``s (the task's encoded events and its read-model rows), which
-are recorded as they are, without building the task a second time. Only
-``plan_import`` asks the ledger.
+``PreparedTask``s (the task's encoded events and its read-model rows, plain
+data that pickles cheaply), which a helper process can do while this one
+records (``tracker.bulk.forked_helper``). Only ``plan_import`` asks the ledger.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -29,6 +28,7 @@ from domain.task import Task
 from domain.text import normalise
 from projections.task_rows import TaskRowSet, rows_of
 from tracker.bulk.collector import fewer_collections
+from tracker.bulk.forked_helper import helper_available, prepared_chunks
 from tracker.bulk.spreadsheets import SheetRow, cell_date, cell_text
 from tracker.eventstore.recorder import EncodedEvent
 
@@ -264,12 +264,6 @@ def _texts(row: SheetRow) -> dict[str, str]:
     return {column: cell_text(value) for column, value in row.values.items()}
 
 
-def in_chunks(rows: Iterable[SheetRow], size: int) -> Iterator[list[SheetRow]]:
-    iterator = iter(rows)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
 def import_task_list(
     ledger: TaskLedger,
     rows: Iterable[SheetRow],
@@ -278,22 +272,33 @@ def import_task_list(
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
     chunk_size: int = 1000,
+    in_helper: bool | None = None,
 ) -> ImportPlan:
     """Check every row and record the new tasks, in one transaction: a
     single bad row refuses the whole file unless ``skip_invalid``, and every
     bad row is still reported.
 
-    Rows are prepared and recorded a chunk at a time inside that
-    transaction, so only one chunk of new tasks is ever in memory.
+    Rows are prepared a chunk at a time, by a helper process when there is a
+    second core (``in_helper=None``; ``tracker.bulk.forked_helper``), and
+    recorded by this one inside that transaction, so only a chunk or two of
+    new tasks is ever in memory.
     """
     result = ImportPlan()
     seen: dict[str, int] = {}
     today = ledger.today()
     encode = ledger.mapper.to_stored_event
     total = 0
-    with fewer_collections(), ledger.batch():
-        for rows_chunk in in_chunks(rows, chunk_size):
-            chunk = prepare_rows(rows_chunk, actor, today, encode)
+    with (
+        fewer_collections(),
+        prepared_chunks(
+            rows,
+            lambda chunk: prepare_rows(chunk, actor, today, encode),
+            chunk_size,
+            in_helper=helper_available() if in_helper is None else in_helper,
+        ) as chunks,
+        ledger.batch(),
+    ):
+        for chunk in chunks:
             total += len(chunk)
             plan = plan_import(
                 chunk,

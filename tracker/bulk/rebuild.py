@@ -6,28 +6,39 @@ aggregate (the events table's own index), each task's history arrives
 together and its rows are written once.
 
 Batches end between tasks, so each batch's rows are made from whole
-histories by pure code, with nothing read back from the read models, and
-written inside the one transaction that empties and refills the tables.
+histories by pure code, with nothing read back from the read models. That is
+what lets a helper process (``forked_helper``) read, decode and project
+batches on its own connection while this process writes their rows, inside
+the one transaction that empties and refills the tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from contextlib import contextmanager
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper, Notification
 
 from database import ddl
 from database.plain_sql import PlainSQL
+from database.transactions import Datastore
+from projections.task_rows import TaskRows
+from projections.tasks import TaskReadModel
+from tracker.bulk.forked_helper import helper_available, prepared_chunks
+from tracker.eventstore.recorder import LedgerRecorder
 
 Prepared = TypeVar("Prepared")
 
 
 def whole_histories(
-    fetch: Callable[[tuple[Any, int] | None, int], list[Any]], limit: int
-) -> Iterator[list[Any]]:
+    fetch: Callable[[tuple[UUID, int] | None, int], list[Notification]], limit: int
+) -> Iterator[list[Notification]]:
     """Batches of about ``limit`` notifications in aggregate order, each
     holding whole histories. ``fetch(after, limit)`` reads the next
     notifications after ``(originator_id, version)``."""
-    carried: list[Any] = []
+    carried: list[Notification] = []
     after = None
     while True:
         fetched = fetch(after, limit)
@@ -46,49 +57,97 @@ def whole_histories(
         carried = batch[cut:]  # a history that may go on in the next fetch
 
 
+def reader_for_a_helper(recorder: LedgerRecorder) -> LedgerRecorder | None:
+    """A recorder on connections of its own to the same database, for a
+    forked helper (which must not use this process's connections), if it
+    could read while this process writes: on PostgreSQL, and on a SQLite
+    file in WAL mode (not in memory, nor behind a rollback journal, which
+    locks readers out once a big transaction spills)."""
+    store = recorder.datastore
+    if store.location.in_memory:
+        return None
+    if store.is_sqlite:
+        with store.transaction(commit=False) as sql:
+            if str(sql.scalar("PRAGMA journal_mode")).lower() != "wal":
+                return None
+    # It reads the log once, in index order: SQLite's small default cache
+    # serves that as well as a large one would.
+    return LedgerRecorder(Datastore(store.url, large_cache=False), recorder.prefix)
+
+
+@contextmanager
 def replayed(
-    recorder: Any,
+    recorder: LedgerRecorder,
     stop: int,
-    prepare: Callable[[list[Any]], Prepared],
+    prepare: Callable[[list[Notification]], Prepared],
     *,
     batch_size: int,
-) -> Iterator[Prepared]:
+    in_helper: bool | None,
+) -> Iterator[Iterator[Prepared]]:
     """``prepare`` applied to the log up to position ``stop``, in batches of
-    whole task histories in aggregate order (``whole_histories``)."""
-    for batch in whole_histories(
-        lambda after, limit: recorder.select_notifications_by_aggregate(
-            after, stop, limit
-        ),
-        batch_size,
-    ):
-        yield prepare(batch)
+    whole task histories in aggregate order (``whole_histories``).
+
+    ``in_helper=None``: with a forked helper reading on a connection of its
+    own when the machine has a second core and the database lets another
+    connection read meanwhile; the helper is forked here, before the caller
+    writes anything, while it is still small (a forked process starts with
+    all of its parent's memory).
+    """
+    wanted = helper_available() if in_helper is None else in_helper
+    reader = reader_for_a_helper(recorder) if wanted and stop else None
+    source = reader or recorder
+
+    def histories() -> Iterator[list[Notification]]:
+        """Runs where it is read: in the helper, on the helper's connection."""
+        yield from whole_histories(
+            lambda after, limit: source.select_notifications_by_aggregate(
+                after, stop, limit
+            ),
+            batch_size,
+        )
+
+    with prepared_chunks(
+        histories(),
+        lambda chunk: prepare(chunk[0]),
+        1,
+        in_helper=reader is not None,
+    ) as batches:
+        yield batches
 
 
 def rebuild(
     sql: PlainSQL,
     *,
-    recorder: Any,
-    mapper: Any,
-    read_model: Any,
+    recorder: LedgerRecorder,
+    mapper: Mapper,
+    read_model: TaskReadModel,
     batch_size: int,
     progress: Callable[[int], None] | None = None,
+    in_helper: bool | None = None,
 ) -> tuple[int, int]:
     """Empty ``read_model``'s tables and replay the log up to its current
     head into them, inside ``sql``'s transaction; the number of events and
     the head."""
     head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
 
-    def prepare(notifications: list[Any]) -> tuple[int, Any]:
+    def prepare(notifications: list[Notification]) -> tuple[int, TaskRows]:
         events = [mapper.to_domain_event(n) for n in notifications]
         positions = [n.id for n in notifications]
         return len(events), read_model.rows_from_histories(events, positions)
 
     applied = 0
-    ddl.create_missing(sql, read_model.tables, read_model.definitions)
-    ddl.empty(sql, read_model.tables)
-    for count, rows in replayed(recorder, head, prepare, batch_size=batch_size):
-        rows.insert(sql)
-        applied += count
-        if progress is not None:
-            progress(count)
+    with replayed(
+        recorder,
+        head,
+        prepare,
+        batch_size=batch_size,
+        in_helper=in_helper,
+    ) as batches:
+        ddl.create_missing(sql, read_model.tables, read_model.definitions)
+        ddl.empty(sql, read_model.tables)
+        for count, rows in batches:
+            rows.insert(sql)
+            applied += count
+            if progress is not None:
+                progress(count)
     return applied, head

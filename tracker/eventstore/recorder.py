@@ -212,8 +212,8 @@ class LedgerRecorder(ApplicationRecorder):
         )
 
     def insert_encoded(self, events: Sequence[EncodedEvent]) -> list[int]:
-        """Append events already encoded, as plain tuples (what an import
-        prepares); their log positions."""
+        """Append events already encoded, as plain tuples (what an import's
+        helper process sends); their log positions."""
         with self.transaction(commit=True) as sql:
             return self._append(sql, events)
 

@@ -1,5 +1,5 @@
 """Rebuilding task by task: batches of whole histories, and the same read
-models as the events wrote through."""
+models whether a helper process prepares them or not."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from projections.tables import READ_MODEL_TABLES
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
+from tracker.bulk.forked_helper import helper_available
 from tracker.bulk.rebuild import whole_histories
 
 
@@ -79,6 +80,8 @@ def test_rebuilt_read_models_are_the_written_through_ones(tmp_path: Path) -> Non
             f"NV-{number}", on=date(2023, 4, 2), document="", actor="tester"
         )
     written_through = table_rows(ledger, *READ_MODEL_TABLES)
-    assert ledger.read_models.rebuild(batch_size=3) == 22
-    assert table_rows(ledger, *READ_MODEL_TABLES) == written_through
+    modes = [False, True] if helper_available() else [False]
+    for in_helper in modes:
+        assert ledger.read_models.rebuild(batch_size=3, in_helper=in_helper) == 22
+        assert table_rows(ledger, *READ_MODEL_TABLES) == written_through
     ledger.close()
