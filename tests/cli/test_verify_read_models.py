@@ -206,3 +206,28 @@ def test_the_same_answer_with_or_without_a_helper(
             ledger.audit.verify_with_read_models(in_helper=in_helper)
     finally:
         ledger.close()
+
+
+def alter_event_2(url: str) -> None:
+    state = execute(url, "SELECT state FROM tracker_events WHERE id = 2")[0][0]
+    altered = bytes(state).replace("Sở Nội vụ".encode(), "Sở Nội Vụ".encode())
+    execute(url, "UPDATE tracker_events SET state = :s WHERE id = 2", s=altered)
+
+
+def test_a_break_in_the_chain_is_told_before_the_read_models_it_explains(
+    recorded: str,
+) -> None:
+    alter_event_2(recorded)
+    execute(recorded, TAMPERING["a late task made on time"][0])
+    line = refused(run(recorded, "verify", "--read-models"), "position 2", "altered")
+    assert "task_status_spans" not in line
+
+
+def test_a_break_in_the_chain_is_told_before_a_damaged_tracking_row(
+    sqlite_url: str,
+) -> None:
+    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
+    assert ok(sqlite_url, "verify", "--read-models").exit_code == 0
+    alter_event_2(sqlite_url)
+    execute(sqlite_url, "UPDATE tracker_tracking SET notification_id = 'x'")
+    refused(run(sqlite_url, "verify", "--read-models"), "position 2", "altered")

@@ -190,7 +190,7 @@ class Audit:
         in_helper: bool | None = None,
     ) -> tuple[int, Any]:
         """``verify``, and prove that the read models equal a replay of the
-        log up to the position they track (``tracker.audit.read_models``):
+        log up to the position they track (``tracker.audit.read_model_check``):
         the events checked and a ``ReadModelCheck``; ``progress`` counts the
         events of both.
 
@@ -203,9 +203,9 @@ class Audit:
         walk = ChainWalk()
         with self.snapshot() as sql:
             steps = self._walk_chain(sql, fingerprint, walk)
-            position = self.tracked_position()
-            head = int(sql.scalar(f"SELECT max(id) FROM {self._events}") or 0)
             try:
+                position = self.tracked_position()
+                head = int(sql.scalar(f"SELECT max(id) FROM {self._events}") or 0)
                 if position > head:  # the newest events removed: said below
                     raise IntegrityFailure("The read models are beyond the log.")
                 check = check_read_models(
