@@ -17,7 +17,7 @@ def require_projector(app: AppContext) -> Any:
     PostgreSQL only the owner and the projector may)."""
     from domain.errors import TrackerError
 
-    ledger = app.ledger
+    ledger = app.ledger_to_read
     if not ledger.read_models.projects:
         raise TrackerError(
             "This role may not write the read models: run this as the owner or "

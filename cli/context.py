@@ -33,9 +33,13 @@ class AppContext:
     @property
     def ledger_to_read(self) -> Any:
         """``ledger``, for a command that only reads: refused (``NoLedger``)
-        when ``--db`` names a SQLite file that does not exist."""
-        self.url_to_read()
-        return self.ledger
+        when ``--db`` names a SQLite file that does not exist or a database
+        without the ledger's tables (reading never creates a ledger)."""
+        if self._ledger is None:
+            from tracker.wiring import make_tracker
+
+            self._ledger = make_tracker(self.url_to_read(), create=False)
+        return self._ledger
 
     @property
     def reading(self) -> Any:
@@ -43,7 +47,7 @@ class AppContext:
         opens the ledger only if the read models need it."""
         from tracker.reading import Reading
 
-        return Reading(self.url_to_read(), lambda: self.ledger, self._ledger)
+        return Reading(self.url_to_read(), lambda: self.ledger_to_read, self._ledger)
 
     def url_to_read(self) -> str:
         """The database URL, refused (``NoLedger``) when it names a SQLite

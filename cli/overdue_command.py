@@ -143,7 +143,7 @@ def sweep(app: AppContext, as_of: date | None) -> None:
     from tracker.settings import today_in_vietnam
 
     as_of = as_of or today_in_vietnam()
-    marked = app.ledger.sweep_overdue(as_of, app.actor)
+    marked = app.ledger_to_read.sweep_overdue(as_of, app.actor)
     app.done(f"Marked {marked} tasks overdue as of {as_of:%d/%m/%Y}.")
 
 

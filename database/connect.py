@@ -24,8 +24,15 @@ class DatabaseUnavailable(TrackerError):
 
 
 class NoLedger(DatabaseUnavailable):
-    """A command that only reads names a SQLite file that does not exist:
-    answering from a ledger made for it would report zeros for a typing slip."""
+    """A command that only reads names a SQLite file that does not exist, or
+    a database without the ledger's tables: answering from a ledger made for
+    it would report zeros for a typing slip."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"There is no ledger {where}: check --db (a ledger is made by the "
+            "first command that records something, or by 'tracker db init')."
+        )
 
 
 def existing(url: str) -> str:
@@ -33,10 +40,7 @@ def existing(url: str) -> str:
     (``NoLedger``); reading must never create one."""
     path = sqlite_file(url)
     if path is not None and not Path(path).is_file():
-        raise NoLedger(
-            f"There is no ledger at {path}: check --db (a ledger is made by the "
-            "first command that records something, or by 'tracker db init')."
-        )
+        raise NoLedger(f"at {path}")
     return url
 
 

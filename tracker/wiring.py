@@ -13,17 +13,23 @@ if TYPE_CHECKING:
 
 
 def make_tracker(
-    url: str | None = None, *, today: Callable[[], date] = today_in_vietnam
+    url: str | None = None,
+    *,
+    today: Callable[[], date] = today_in_vietnam,
+    create: bool = True,
 ) -> TaskLedger:
-    """Build the ledger on ``url`` (see ``settings.database_url``); the
-    application is imported here, not above, so that ``--help`` stays quick."""
+    """Build the ledger on ``url`` (see ``settings.database_url``), creating
+    its tables unless ``create`` is false (then a database without them is
+    refused: ``NoLedger``). The application is imported here, not above, so
+    that ``--help`` stays quick."""
     from database.connect import explain
     from domain.errors import TrackerError
     from tracker.ledger import TaskLedger
 
     resolved = database_url(url)
     try:
-        return TaskLedger({"LEDGER_URL": resolved}, today=today)
+        env = {"LEDGER_URL": resolved, "CREATE_TABLE": "yes" if create else "no"}
+        return TaskLedger(env, today=today)
     except TrackerError:
         raise  # already one readable line (a busy database: try again)
     except Exception as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import ASSIGN, as_json, ok, run
+from tests.cli.helpers import ASSIGN, as_json, execute, ok, run
 
 
 def _ledger(db_url: str) -> None:
@@ -121,21 +121,23 @@ def test_show_unknown_task(db_url: str) -> None:
     assert run(db_url, "history", "NV-404").exit_code == 1
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["list"],
-        ["show", "NV-1"],
-        ["history", "NV-1"],
-        ["report", "--period", "2023"],
-        ["overdue"],
-        ["verify"],
-        ["export", "-"],
-        ["projections", "status"],
-        ["db", "check"],
-    ],
-    ids=" ".join,
-)
+READING = [
+    ["list"],
+    ["show", "NV-1"],
+    ["history", "NV-1"],
+    ["report", "--period", "2023"],
+    ["overdue"],
+    ["verify"],
+    ["verify", "--read-models"],
+    ["export", "-"],
+    ["projections", "status"],
+    ["projections", "rebuild"],
+    ["projections", "follow"],
+    ["sweep", "--as-of", "30/06/2023"],
+]
+
+
+@pytest.mark.parametrize("command", [*READING, ["db", "check"]], ids=" ".join)
 def test_reading_a_ledger_that_is_not_there_creates_none(
     tmp_path: Path, command: list[str]
 ) -> None:
@@ -146,3 +148,22 @@ def test_reading_a_ledger_that_is_not_there_creates_none(
     assert result.stderr.count("\n") == 1
     assert f"There is no ledger at {missing}" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", READING, ids=" ".join)
+def test_reading_a_database_without_a_ledger_creates_none(
+    db_url: str, command: list[str]
+) -> None:
+    # Another application's database, or an empty one made for the tracker.
+    execute(db_url, "CREATE TABLE other_application (id INTEGER)")
+    result = run(db_url, *command)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("\n") == 1
+    assert "There is no ledger in" in result.stderr
+    tables = execute(
+        db_url,
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        if db_url.startswith("sqlite")
+        else "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",
+    )
+    assert [row[0] for row in tables] == ["other_application"]

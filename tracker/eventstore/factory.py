@@ -8,7 +8,9 @@ from typing import Any, NoReturn
 
 from eventsourcing import persistence
 from eventsourcing.persistence import InfrastructureFactory, Transcoding
+from eventsourcing.utils import strtobool
 
+from database.connect import NoLedger, redact, sqlite_file
 from database.transactions import Datastore
 from tracker.eventstore.recorder import LedgerRecorder
 
@@ -21,6 +23,7 @@ class LedgerFactory(InfrastructureFactory):  # type: ignore[type-arg]
     """
 
     URL = "LEDGER_URL"
+    CREATE_TABLE = "CREATE_TABLE"  # eventsourcing's name for it
 
     def __init__(self, env: Any) -> None:
         super().__init__(env)
@@ -30,8 +33,17 @@ class LedgerFactory(InfrastructureFactory):  # type: ignore[type-arg]
         self.datastore = Datastore(url)
 
     def application_recorder(self) -> LedgerRecorder:
+        """The recorder, its tables created if missing; with ``CREATE_TABLE``
+        false (a command that only reads), refused (``NoLedger``) instead."""
         recorder = LedgerRecorder(self.datastore, self.env.name.lower())
-        recorder.create_tables()
+        if strtobool(self.env.get(self.CREATE_TABLE) or "yes"):
+            recorder.create_tables()
+        elif self.datastore.missing_tables(
+            [recorder.events_table, recorder.chain_table]
+        ):
+            url = self.datastore.url
+            path = sqlite_file(url)
+            raise NoLedger(f"in {path}" if path else f"in {redact(url)}")
         return recorder
 
     def aggregate_recorder(self, purpose: str = "events") -> NoReturn:
