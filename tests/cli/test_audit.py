@@ -323,6 +323,38 @@ def test_restore_refuses_a_value_the_tracker_never_writes(
     assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
 
 
+@pytest.mark.parametrize(
+    ("line", "version", "next_version"),
+    [
+        (2, 2, 1),  # a task's history without its start
+        (4, 1, 2),  # A-1's version 1 twice
+        (4, 3, 2),  # a version skipped
+        (4, 2**63, 2),  # beyond any database's integer
+    ],
+)
+def test_restore_refuses_versions_that_do_not_run_one_two_three(
+    sqlite_url: str, tmp_path: Path, line: int, version: int, next_version: int
+) -> None:
+    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
+    exported = tmp_path / "so-cai.jsonl"
+    ok(sqlite_url, "export", str(exported))
+    lines = exported.read_text(encoding="utf-8").splitlines()
+
+    def change(record: dict[str, Any]) -> None:
+        record["originator_version"] = version
+
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text(_rechained(lines, line, change), encoding="utf-8")
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    result = run(target, "restore", str(damaged))
+    assert result.exit_code == 4, result.output
+    assert (
+        f"Line {line} holds a version the tracker never writes "
+        f"({next_version} comes next for its task); nothing was restored."
+    ) in result.stderr
+    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+
+
 def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(
     db_url: str, tmp_path: Path
 ) -> None:

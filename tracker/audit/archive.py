@@ -111,6 +111,7 @@ class Archive:
                 "Restore needs an empty database; this one already holds events."
             )
         previous, count, ended = GENESIS, 0, False
+        versions: dict[UUID, int] = {}  # each task's last version so far
         event_rows: list[tuple[Any, ...]] = []
         chain_rows: list[tuple[Any, ...]] = []
         for number, line in enumerate(lines, 1):
@@ -124,7 +125,7 @@ class Archive:
                 ended = True
                 continue
             event_row, chain_row = _checked_rows(
-                record, previous, number, count + 1, self.store.uuid_value
+                record, previous, number, count + 1, versions, self.store.uuid_value
             )
             previous = chain_row[-1]  # its hash
             event_rows.append(event_row)
@@ -189,12 +190,14 @@ def _checked_rows(
     previous: str,
     number: int,
     expected_position: int,
+    versions: dict[UUID, int],
     uuid_value: Callable[[UUID], Any],
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The event and chain rows of one line, each value of the kind the
-    tracker writes: an export's positions run 1, 2, 3..., versions are
-    whole numbers from 1, the recording time is fixed-width UTC text as
-    both databases write it, and the event is a JSON object."""
+    tracker writes: an export's positions run 1, 2, 3..., each task's
+    versions 1, 2, 3... (``versions`` holds each one's last, and is kept up
+    to date), the recording time is fixed-width UTC text as both databases
+    write it, and the event is a JSON object."""
     try:
         position = record["position"]
         originator_id = UUID(record["originator_id"])
@@ -208,11 +211,12 @@ def _checked_rows(
         raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
     # Recording times are not required to grow: a SQLite ledger takes each
     # writer's own clock, which may have been set back.
+    expected_version = versions.get(originator_id, 0) + 1
     wrong = [
         name
         for name, fits in (
             ("position", _whole(position) and position == expected_position),
-            ("version", _whole(version) and version >= 1),
+            ("version", _whole(version) and version == expected_version),
             ("topic", isinstance(topic, str)),
             ("recording time", isinstance(recorded_at, str) and _utc_text(recorded_at)),
             ("state", isinstance(fields, dict)),
@@ -220,7 +224,10 @@ def _checked_rows(
         if not fits
     ]
     if wrong:
-        detail = f" ({expected_position} comes next)" if wrong[0] == "position" else ""
+        detail = {
+            "position": f" ({expected_position} comes next)",
+            "version": f" ({expected_version} comes next for its task)",
+        }.get(wrong[0], "")
         raise IntegrityFailure(
             f"Line {number} holds a {wrong[0]} the tracker never writes{detail}; "
             "nothing was restored."
@@ -234,6 +241,7 @@ def _checked_rows(
             f"The chain is broken at line {number} (position {position}): the "
             "file was altered; nothing was restored."
         )
+    versions[originator_id] = version
     return (
         (position, uuid_value(originator_id), version, topic, state),
         (position, recorded_at, previous_hash, digest),
