@@ -22,7 +22,7 @@ from domain.corrections import CORRECTABLE_FIELDS
 from domain.facts import facts_from_dict, facts_to_dict
 from domain.limits import EARLIEST_DATE, LATEST_DATE
 from domain.task import Task
-from projections.task_rows import rows_of
+from projections.task_rows import END, rows_of
 
 days = st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE)
 texts = st.text(max_size=12)
@@ -120,6 +120,14 @@ def test_any_well_formed_history_makes_rows(
     assignment: dict[str, Any], later: list[dict[str, Any]]
 ) -> None:
     facts = replayed(assignment, [dict(fields) for fields in later])
-    rows = rows_of("key", facts, len(later) + 1, len(later) + 1)
-    assert rows == rows_of("key", facts, len(later) + 1, len(later) + 1)
+    position = version = len(later) + 1
+    rows = rows_of("key", facts, version, position)
+    # What task_facts stores is what a catch-up reads back.
     assert facts_from_dict(facts_to_dict(facts)) == facts
+    # The status spans cover the task's time once: each begins where the one
+    # before ends, and the last never ends, so a report on any day counts the
+    # task once.
+    bounds = [(span[1], span[2]) for span in rows.spans]
+    assert bounds and all(begin < end for begin, end in bounds)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert bounds[-1][1] == END.isoformat()
