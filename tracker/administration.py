@@ -254,6 +254,6 @@ def _grants(role: str, schema: str, kind: str) -> list[str]:
     return [
         *statements,
         f"GRANT SELECT ON {', '.join(LEDGER_TABLES)} TO {role}",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON {TRACKING_TABLE}, "
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {TRACKING_TABLE}, "
         f"{', '.join(READ_MODEL_TABLES)} TO {role}",
     ]

@@ -18,7 +18,7 @@ import pytest
 from tests.cli.helpers import ASSIGN, as_json, event_count, ok, run
 from tests.conftest import TODAY, postgres_url, reset_postgres
 from tests.postgres.workers import clerk
-from tracker.administration import ALL_TABLES
+from tracker.administration import ALL_TABLES, LEDGER_TABLES, READ_MODEL_TABLES
 from tracker.projector import Follower
 from tracker.wiring import make_tracker
 
@@ -86,10 +86,30 @@ def test_a_clerk_may_change_no_table_and_append_only_through_the_functions(
         )
 
 
+APPEND = "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])"
+
+
+def test_the_projector_may_write_only_the_read_models_and_truncate_none(
+    hardened: str,
+) -> None:
+    ok(hardened, *ASSIGN)
+    with raw(as_role(hardened, PROJECTOR)) as connection:
+        for table in LEDGER_TABLES:
+            for statement in (f"DELETE FROM {table}", f"TRUNCATE {table}"):
+                assert "permission denied" in refused(connection, statement), statement
+        for table in READ_MODEL_TABLES:
+            # TRUNCATE would lock every reader out until it commits; a
+            # rebuild empties the tables with DELETE.
+            statement = f"TRUNCATE {table}"
+            assert "permission denied" in refused(connection, statement), statement
+        assert "permission denied" in refused(connection, APPEND, [], [], [], [])
+    assert ok(hardened, "verify", "--read-models").exit_code == 0
+
+
 def append(connection: Any, topic: str, version: int, state: dict[str, Any]) -> str:
     return refused(
         connection,
-        "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])",
+        APPEND,
         [uuid4()],
         [version],
         [topic],
@@ -152,7 +172,7 @@ def test_the_append_function_refuses_what_the_tracker_never_writes(
             ), (topic, state)
         assert "is not UTF-8 JSON" in refused(
             connection,
-            "SELECT tracker_append(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])",
+            APPEND,
             [uuid4()],
             [1],
             ["domain.task:Task.Assigned"],
@@ -160,6 +180,44 @@ def test_the_append_function_refuses_what_the_tracker_never_writes(
         )
         assert append(connection, ASSIGNED, 1, assigned()) == "accepted"
     assert ok(hardened, "verify").exit_code == 0  # its chain row is sound
+
+
+def test_a_raw_event_that_breaks_a_rule_is_applied_and_replayed_alike(
+    hardened: str,
+) -> None:
+    # A clerk's SQL client appends a reopening of a task never completed:
+    # well-formed, so the function takes it; the rules never saw it.
+    task = uuid4()
+    reopened = {
+        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-23T08:05:00+00:00"},
+        "effective_on": {"_type_": "date_iso", "_data_": "2023-03-01"},
+        "actor": "b",
+        "reason": "mở lại",
+    }
+    with raw(as_role(hardened, CLERK)) as connection:
+        assert (
+            refused(
+                connection,
+                APPEND,
+                [task, task],
+                [1, 2],
+                [ASSIGNED, "domain.task:Task.Reopened"],
+                [json.dumps(assigned()).encode(), json.dumps(reopened).encode()],
+            )
+            == "accepted"
+        )
+    thread, stop, _ = follow(as_role(hardened, PROJECTOR))
+    try:
+        status = wait_until_current(as_role(hardened, CLERK))
+    finally:
+        stop.set()
+        thread.join(10)
+    assert status["behind"] == 0 and status["head"] == 2  # the projector went on
+    shown = as_json(as_role(hardened, CLERK), "show", "NV-9")
+    assert shown["code"] == "NV-9" and shown["completed_on"] is None
+    assert ok(hardened, "verify", "--read-models").exit_code == 0
+    ok(hardened, "projections", "rebuild")
+    assert as_json(hardened, "show", "NV-9") == shown
 
 
 def test_a_clerks_report_waits_briefly_then_says_how_far_behind_it_is(
