@@ -286,6 +286,30 @@ def _rechained(lines: list[str], position: int, change: Any) -> str:
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
 
 
+def _restore_changed(
+    sqlite_url: str, tmp_path: Path, line: int, field: str, value: Any
+) -> str:
+    """Restore an export of LEDGER whose ``line`` has ``field`` set to
+    ``value``, the chain recomputed around it (so only the value is wrong);
+    what stderr said, once it is known that nothing was restored."""
+    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
+    exported = tmp_path / "so-cai.jsonl"
+    ok(sqlite_url, "export", str(exported))
+    lines = exported.read_text(encoding="utf-8").splitlines()
+
+    def change(record: dict[str, Any]) -> None:
+        record[field] = value
+
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text(_rechained(lines, line, change), encoding="utf-8")
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    result = run(target, "restore", str(damaged))
+    assert result.exit_code == 4, result.output
+    assert "nothing was restored" in result.stderr
+    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+    return str(result.stderr)
+
+
 @pytest.mark.parametrize(
     ("field", "value", "told"),
     [
@@ -304,23 +328,8 @@ def _rechained(lines: list[str], position: int, change: Any) -> str:
 def test_restore_refuses_a_value_the_tracker_never_writes(
     sqlite_url: str, tmp_path: Path, field: str, value: Any, told: str
 ) -> None:
-    # The chain is recomputed around the change: only the value is wrong.
-    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
-    exported = tmp_path / "so-cai.jsonl"
-    ok(sqlite_url, "export", str(exported))
-    lines = exported.read_text(encoding="utf-8").splitlines()
-
-    def change(record: dict[str, Any]) -> None:
-        record[field] = value
-
-    damaged = tmp_path / "damaged.jsonl"
-    damaged.write_text(_rechained(lines, 2, change), encoding="utf-8")
-    target = f"sqlite:///{tmp_path / 'target.db'}"
-    result = run(target, "restore", str(damaged))
-    assert result.exit_code == 4, result.output
-    assert f"Line 2 holds {told}" in result.stderr
-    assert "nothing was restored" in result.stderr
-    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+    told_line = _restore_changed(sqlite_url, tmp_path, 2, field, value)
+    assert f"Line 2 holds {told}" in told_line
 
 
 @pytest.mark.parametrize(
@@ -335,24 +344,11 @@ def test_restore_refuses_a_value_the_tracker_never_writes(
 def test_restore_refuses_versions_that_do_not_run_one_two_three(
     sqlite_url: str, tmp_path: Path, line: int, version: int, next_version: int
 ) -> None:
-    ok(sqlite_url, "batch", "-", input=LEDGER + "\n")
-    exported = tmp_path / "so-cai.jsonl"
-    ok(sqlite_url, "export", str(exported))
-    lines = exported.read_text(encoding="utf-8").splitlines()
-
-    def change(record: dict[str, Any]) -> None:
-        record["originator_version"] = version
-
-    damaged = tmp_path / "damaged.jsonl"
-    damaged.write_text(_rechained(lines, line, change), encoding="utf-8")
-    target = f"sqlite:///{tmp_path / 'target.db'}"
-    result = run(target, "restore", str(damaged))
-    assert result.exit_code == 4, result.output
+    told = _restore_changed(sqlite_url, tmp_path, line, "originator_version", version)
     assert (
         f"Line {line} holds a version the tracker never writes "
         f"({next_version} comes next for its task); nothing was restored."
-    ) in result.stderr
-    assert execute(target, "SELECT count(*) FROM tracker_events") == [(0,)]
+    ) in told
 
 
 def test_restore_keeps_nothing_when_the_read_models_cannot_take_an_event(
