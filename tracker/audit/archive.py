@@ -147,6 +147,11 @@ class Archive:
         return count
 
 
+def _first_wrong(*checks: tuple[str, bool]) -> str | None:
+    """The name of the first check that failed, if any."""
+    return next((name for name, fits in checks if not fits), None)
+
+
 def _whole(value: Any) -> bool:
     return type(value) is int
 
@@ -209,27 +214,23 @@ def _checked_rows(
         fields = record["state"]
     except (KeyError, ValueError, TypeError, AttributeError):
         raise IntegrityFailure(f"Line {number} lacks a ledger field.") from None
-    # Recording times are not required to grow: a SQLite ledger takes each
-    # writer's own clock, which may have been set back.
     expected_version = versions.get(originator_id, 0) + 1
-    wrong = [
-        name
-        for name, fits in (
-            ("position", _whole(position) and position == expected_position),
-            ("version", _whole(version) and version == expected_version),
-            ("topic", isinstance(topic, str)),
-            ("recording time", isinstance(recorded_at, str) and _utc_text(recorded_at)),
-            ("state", isinstance(fields, dict)),
-        )
-        if not fits
-    ]
+    wrong = _first_wrong(
+        ("position", _whole(position) and position == expected_position),
+        ("version", _whole(version) and version == expected_version),
+        ("topic", isinstance(topic, str)),
+        # Not required to grow: a SQLite ledger takes each writer's own
+        # clock, which may have been set back.
+        ("recording time", isinstance(recorded_at, str) and _utc_text(recorded_at)),
+        ("state", isinstance(fields, dict)),
+    )
     if wrong:
         detail = {
             "position": f" ({expected_position} comes next)",
             "version": f" ({expected_version} comes next for its task)",
-        }.get(wrong[0], "")
+        }.get(wrong, "")
         raise IntegrityFailure(
-            f"Line {number} holds a {wrong[0]} the tracker never writes{detail}; "
+            f"Line {number} holds a {wrong} the tracker never writes{detail}; "
             "nothing was restored."
         )
     state = json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode()
