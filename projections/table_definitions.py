@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-from projections.tables import OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.tables import DIRECTORY, OVERDUE, SPANS, TASK_FACTS, TASKS
 
 metadata = MetaData()
 
@@ -113,4 +113,22 @@ overdue_entries = Table(
     Column("agency_key", String(255), nullable=False),
     Column("entry", Text, nullable=False),
     sqlite_with_rowid=False,  # the rows are stored in key order
+)
+
+# The names the Office filed in the directory (``projections.directory``),
+# one row per event, in log order: the built-in entries are in the code.
+directory_names = Table(
+    DIRECTORY,
+    metadata,
+    Column(
+        "position",
+        BigInteger().with_variant(Integer(), "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("kind", String(16), nullable=False),
+    Column("name_key", String(255), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("official", Text, nullable=False),
+    Column("source", String(16)),
 )

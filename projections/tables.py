@@ -10,7 +10,10 @@ TASKS = "tasks_view"  # one row per task: its current facts as columns
 TASK_FACTS = "task_facts"  # one row per task: its facts as JSON
 SPANS = "task_status_spans"  # one row per task and status span
 OVERDUE = "overdue_entries"  # one row per span in which a task is overdue
-READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS, OVERDUE)
+READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS, OVERDUE)  # the task read model's
+DIRECTORY = "directory_names"  # one row per name the Office filed
+DIRECTORY_TABLES = (DIRECTORY,)
+ALL_READ_MODEL_TABLES = (*READ_MODEL_TABLES, *DIRECTORY_TABLES)
 READ_MODELS_NAME = "read_models"  # their row in the tracking table
 
 

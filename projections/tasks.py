@@ -27,9 +27,11 @@ from database.plain_sql import (
     contains_pattern,
     in_list,
 )
+from domain.directory import DIRECTORY_ID, Directory
 from domain.facts import TaskFacts, facts_from_dict
 from domain.rules import Status
 from domain.text import fold
+from projections.directory import load_directory
 from projections.reports import COVERING, covering
 from projections.tables import (
     OVERDUE,
@@ -42,6 +44,21 @@ from projections.tables import (
 from projections.task_rows import TaskRows, TaskView
 
 CONTAINS = f" LIKE :{{}} ESCAPE '{LIKE_ESCAPE}'"
+
+
+def task_events(
+    events: Sequence[Any], positions: Sequence[int]
+) -> tuple[Sequence[Any], Sequence[int]]:
+    """The tasks' events among ``events`` and their positions: the
+    directory's are the directory read model's (``projections.directory``)."""
+    if all(event.originator_id != DIRECTORY_ID for event in events):
+        return events, positions  # the usual case: nothing to copy
+    kept = [
+        (event, position)
+        for event, position in zip(events, positions, strict=True)
+        if event.originator_id != DIRECTORY_ID and hasattr(event, "evolve")
+    ]
+    return [event for event, _ in kept], [position for _, position in kept]
 
 
 class TaskReadModel:
@@ -59,6 +76,7 @@ class TaskReadModel:
         number of its events in the batch; a task assigned within the batch has
         no rows yet, so it is neither read nor deleted.
         """
+        events, positions = task_events(events, positions)
         first_versions: dict[UUID, int] = {}
         for event in events:
             first_versions.setdefault(event.originator_id, event.originator_version)
@@ -85,7 +103,7 @@ class TaskReadModel:
     ) -> TaskRows:
         """Each task's rows after these events, from ``facts`` before them."""
         versions: dict[UUID, tuple[int, int]] = {}
-        for event, position in zip(events, positions, strict=True):
+        for event, position in zip(*task_events(events, positions), strict=True):
             facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
             versions[event.originator_id] = (event.originator_version, position)
         rows = TaskRows()
@@ -166,10 +184,19 @@ class TaskReadModel:
     ) -> list[TaskView]:
         """Tasks with their status as of ``as_of``, filtered as a clerk asks.
 
-        Text filters match anywhere, ignoring case and Vietnamese diacritics.
+        Text filters match anywhere, ignoring case and Vietnamese diacritics;
+        an agency or assigner that names a directory entity (any of its names,
+        any spelling) also matches each of that entity's names. Rows show the
+        official names.
         """
+        directory = load_directory(sql)
         where, parameters = _listing_filters(
-            statuses, agency=agency, assigner=assigner, search=search, document=document
+            statuses,
+            directory,
+            agency=agency,
+            assigner=assigner,
+            search=search,
+            document=document,
         )
         rows = sql.rows(
             "SELECT v.code, v.title, v.lead_agency, v.assigner, v.document,"
@@ -179,11 +206,11 @@ class TaskReadModel:
             as_of=as_of,
             **parameters,
         )
-        return [_task_view(row) for row in rows]
+        return [_task_view(row, directory) for row in rows]
 
 
 def _listing_filters(
-    statuses: Sequence[str], **texts: str | None
+    statuses: Sequence[str], directory: Directory, **texts: str | None
 ) -> tuple[str, dict[str, Any]]:
     """The listing's conditions (each after an ``AND``) and their parameters."""
     conditions: list[str] = []
@@ -197,9 +224,18 @@ def _listing_filters(
         ("assigner_key", "assigner"),
         ("search_key", "search"),
     ):
-        if texts[name]:
-            conditions.append("v." + column + CONTAINS.format(column))
-            parameters[column] = contains_pattern(fold(texts[name] or ""))
+        text = texts[name]
+        if not text:
+            continue
+        condition = "v." + column + CONTAINS.format(column)
+        parameters[column] = contains_pattern(fold(text))
+        entry = directory.entry(name, text) if name != "search" else None
+        if entry is not None:
+            keys = sorted({fold(each) for each in entry.names})
+            listed, named = in_list(column, keys)
+            condition = f"({condition} OR v.{column} IN ({listed}))"
+            parameters.update(named)
+        conditions.append(condition)
     document = texts["document"]
     if document:
         conditions.append(
@@ -212,18 +248,20 @@ def _listing_filters(
     return "".join(" AND " + condition for condition in conditions), parameters
 
 
-def _task_view(row: tuple[Any, ...]) -> TaskView:
+def _task_view(row: tuple[Any, ...], directory: Directory) -> TaskView:
     (code, title, agency, assigner, document, assigned_on, status, due_on,
      completed_on, co_agencies) = row  # fmt: skip
     return TaskView(
         code=code,
         title=title,
-        agency=agency,
-        assigner=assigner,
+        agency=directory.official("agency", agency),
+        assigner=directory.official("assigner", assigner),
         document=document,
         assigned_on=as_date(assigned_on),  # type: ignore[arg-type]
         due_on=as_date(due_on),
         completed_on=as_date(completed_on),
         status=Status(status),
-        co_agencies=tuple(json.loads(co_agencies)),
+        co_agencies=tuple(
+            directory.official("agency", name) for name in json.loads(co_agencies)
+        ),
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from database.connect import DatabaseUnavailable, explain, redact
 from domain.errors import TrackerError
-from projections.tables import READ_MODEL_TABLES
+from projections.tables import ALL_READ_MODEL_TABLES as READ_MODEL_TABLES
 from tracker.eventstore.tables import APPLICATION
 
 LEDGER_TABLES = (f"{APPLICATION}_events", f"{APPLICATION}_chain")

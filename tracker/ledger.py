@@ -24,6 +24,8 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 
 from domain.codes import normalise_code, task_id
+from domain.directory import DIRECTORY_ID, Directory, DirectoryChanged, Entry
+from domain.directory_record import DirectoryRecord
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
@@ -260,6 +262,60 @@ class TaskLedger(Application[Any]):
             for code in self.read_models.unmarked_overdue(as_of, in_batch=True):
                 self._change(code, mark)
         return len(marked)
+
+    # -- the directory ----------------------------------------------------------
+
+    def add_directory_name(
+        self, *, kind: str, name: str, source: str | None, actor: str
+    ) -> Entry:
+        """File an assigner (with its source group) or an agency."""
+        return self._change_directory(
+            lambda record: record.add_name(
+                kind=kind, name=name, source=source, actor=actor, today=self.today()
+            ),
+            actor,
+        )
+
+    def add_directory_alias(
+        self, *, kind: str, name: str, alias: str, actor: str
+    ) -> Entry:
+        """Let ``alias`` also name the entity one of whose names is ``name``."""
+        return self._change_directory(
+            lambda record: record.add_alias(
+                kind=kind, name=name, alias=alias, actor=actor, today=self.today()
+            ),
+            actor,
+        )
+
+    def _change_directory(
+        self, command: Callable[[DirectoryRecord], Entry], actor: str
+    ) -> Entry:
+        """Apply ``command`` to the directory (opened by its first addition)
+        and save, retrying on conflicts: two clerks adding at once are both
+        recorded, each checked against the other's addition."""
+        for attempt in range(1, CHANGE_RETRIES + 1):
+            try:
+                record = cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
+            except AggregateNotFoundError:
+                record = DirectoryRecord.open(actor=actor, today=self.today())
+            entry = command(record)
+            try:
+                self.save(record)
+            except IntegrityError:
+                if self._batch_depth:
+                    break
+                time.sleep(random.uniform(0, 0.005) * attempt)
+                continue
+            return entry
+        raise DirectoryChanged
+
+    def recorded_directory(self) -> Directory:
+        """The directory as its own events say (not a read model)."""
+        try:
+            record = cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
+        except AggregateNotFoundError:
+            return Directory.builtin()
+        return record.directory
 
     # -- the ledger itself ----------------------------------------------------
 

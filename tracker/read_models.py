@@ -28,6 +28,7 @@ from database.plain_sql import PlainSQL
 from domain.errors import DatabaseBusy, IntegrityFailure
 from domain.facts import TaskFacts
 from projections.catch_up import CatchUp, replay
+from projections.directory import DirectoryReadModel
 from projections.tables import READ_MODELS_NAME
 from projections.tasks import TaskReadModel
 from tracker.bulk.collector import fewer_collections
@@ -53,18 +54,21 @@ class ProjectionStatus:
 
 
 class ReadModels:
-    """The task read model of one ledger, its tracking, and its upkeep."""
+    """The read models of one ledger (the tasks' and the directory's, under
+    one tracking row, so that both stand at one position), and their upkeep."""
 
     def __init__(self, store: LedgerRecorder, mapper: Mapper[Any]) -> None:
         self.store = store
         self.mapper = mapper
         self.tasks = TaskReadModel()
+        self.directory = DirectoryReadModel()
+        self.models = (self.tasks, self.directory)
         self.catch_up = CatchUp(
             name=READ_MODELS_NAME,
             recorder=store,
             mapper=mapper,
             tracking_table=store.tracking_table,
-            read_models=[self.tasks],
+            read_models=self.models,
         )
         # Whether this role writes the read models: on a hardened PostgreSQL
         # a clerk may only append, and a projector keeps them current.
@@ -78,7 +82,12 @@ class ReadModels:
         so, since a clerk waits for it."""
         if not self.projects:
             return
-        missing = self.store.datastore.missing_tables(self.tasks.tables)
+        datastore = self.store.datastore
+        missing = [
+            name
+            for model in self.models
+            for name in datastore.missing_tables(model.tables)
+        ]
         if missing and self.catch_up.position() > 0:
             logger.warning(
                 "The read models have no %s table (new in this version): "
@@ -87,8 +96,8 @@ class ReadModels:
             )
             self.rebuild()
         elif missing:
-            tasks = self.tasks
-            self.store.datastore.ensure_tables(tasks.tables, tasks.definitions)
+            for model in self.models:
+                datastore.ensure_tables(model.tables, model.definitions)
 
     # -- writing ------------------------------------------------------------
 
@@ -145,6 +154,7 @@ class ReadModels:
                 recorder=self.store,
                 mapper=self.mapper,
                 read_model=self.tasks,
+                directory=self.directory,
                 batch_size=batch_size,
                 progress=progress,
                 in_helper=in_helper,
@@ -205,12 +215,13 @@ class ReadModels:
         try:
             sql = PlainSQL(memory)
             sql.execute("BEGIN")  # one transaction: faster, and never committed
-            ddl.create_missing(sql, self.tasks.tables, self.tasks.definitions)
+            for model in self.models:
+                ddl.create_missing(sql, model.tables, model.definitions)
             replay(
                 sql,
                 recorder=self.store,
                 mapper=self.mapper,
-                read_models=[self.tasks],
+                read_models=self.models,
                 stop=known_at,
             )
             yield sql

@@ -7,7 +7,8 @@ histories in aggregate order (``tracker.bulk.rebuild.whole_histories``), makes
 each batch's rows with the projection's own pure code
 (``TaskReadModel.rows_from_histories``) and compares them with the stored
 rows of those tasks. Then it counts each table's rows: a row of a task the
-log does not hold is in no batch, and only the count shows it.
+log does not hold is in no batch, and only the count shows it. The
+directory's few rows (``projections.directory``) are compared whole.
 
 Everything stored is read in the caller's snapshot (``Audit.snapshot``). A
 helper process may prepare the expected rows meanwhile, on its own
@@ -25,8 +26,10 @@ from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import Mapper, Notification
 
 from database.plain_sql import PlainSQL
+from domain.directory import DIRECTORY_ID
 from domain.errors import IntegrityFailure
 from projections.catch_up import log_batches
+from projections.directory import Row, directory_rows
 from projections.task_rows import TaskRows
 from projections.tasks import TaskReadModel
 from tracker.audit.row_comparison import (
@@ -34,6 +37,7 @@ from tracker.audit.row_comparison import (
     TABLES,
     compare_batch,
     compare_counts,
+    compare_directory,
 )
 from tracker.audit.stored_values import code_in_state, shown
 from tracker.bulk.rebuild import replayed
@@ -41,6 +45,9 @@ from tracker.eventstore.recorder import LedgerRecorder
 from tracker.eventstore.topics import event_topics
 
 CHECK_BATCH = 5_000  # events per batch, as a rebuild reads them
+# The directory's events, which only its own aggregate records (and it no
+# other): ``domain.directory_record``.
+DIRECTORY_EVENTS = "domain.directory_record:DirectoryRecord."
 
 
 @dataclass(frozen=True)
@@ -84,12 +91,15 @@ def check_read_models(
     alongside = alongside or iter(())
     topics = event_topics()[0]
 
-    def prepare(notifications: list[Notification]) -> tuple[int, TaskRows]:
-        expected = expected_rows(notifications, mapper, read_model, topics)
-        return len(notifications), expected
+    def prepare(
+        notifications: list[Notification],
+    ) -> tuple[int, TaskRows, list[Row]]:
+        expected, names = expected_rows(notifications, mapper, read_model, topics)
+        return len(notifications), expected, names
 
     totals = [0] * len(TABLES)
     seen: set[str] = set()
+    directory: list[Row] = []
     events = done = 0
     with replayed(
         recorder,
@@ -98,14 +108,16 @@ def check_read_models(
         batch_size=batch_size,
         in_helper=in_helper,
     ) as batches:
-        for count, rows in batches:
+        for count, rows, names in batches:
             compare_batch(sql, rows, totals, seen)
+            directory.extend(names)
             events += count
             if progress is not None:
                 progress(count)
             done = keep_up(alongside, done, events * head // max(position, 1), progress)
     keep_up(alongside, done, sys.maxsize, progress)
     compare_counts(sql, totals, seen, whole=position == head)
+    compare_directory(sql, directory)
     check_tail(recorder, mapper, position, head, topics)
     return ReadModelCheck(position, head, len(seen), events)
 
@@ -133,9 +145,10 @@ def expected_rows(
     mapper: Mapper,
     read_model: TaskReadModel,
     topics: frozenset[str],
-) -> TaskRows:
-    """The rows these whole histories make (pure: it runs in the helper too),
-    or ``IntegrityFailure`` naming the event that cannot be replayed."""
+) -> tuple[TaskRows, list[Row]]:
+    """The task rows and directory rows these whole histories make (pure: it
+    runs in the helper too), or ``IntegrityFailure`` naming the event that
+    cannot be replayed."""
 
     def named(culprit: Notification) -> str | None:
         # Its task's Assigned event is in this batch of whole histories.
@@ -153,7 +166,8 @@ def expected_rows(
     events = decoded(notifications, mapper, topics, named)
     positions = [notification.id for notification in notifications]
     try:
-        return read_model.rows_from_histories(events, positions)
+        rows = read_model.rows_from_histories(events, positions)
+        return rows, directory_rows(events, positions)
     except Exception:
         raise _replay_failure(notifications, events, read_model, named) from None
 
@@ -175,6 +189,14 @@ def decoded(
                 f"is of a type this tracker does not know ({kind})"
                 if kind
                 else "is of a type this tracker does not know",
+                named(notification),
+            )
+        if (
+            notification.originator_id == DIRECTORY_ID
+        ) != notification.topic.startswith(DIRECTORY_EVENTS):
+            raise _unreadable(
+                notification,
+                "is of a kind its aggregate does not record",
                 named(notification),
             )
         try:
@@ -260,6 +282,8 @@ def _replay_failure(
 
 def _unreadable(culprit: Notification, what: str, code: str | None) -> IntegrityFailure:
     task = f"task {code}" if code else f"task {culprit.originator_id}"
+    if culprit.originator_id == DIRECTORY_ID:
+        task = "the directory"
     return IntegrityFailure(
         f"The event at position {culprit.id} ({task}) {what}: it was written "
         "outside the tool."

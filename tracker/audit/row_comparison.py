@@ -11,7 +11,8 @@ from typing import Any
 
 from database.plain_sql import PlainSQL, chunks, in_list
 from domain.errors import IntegrityFailure
-from projections.tables import OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.directory import DIRECTORY_COLUMNS
+from projections.tables import DIRECTORY, OVERDUE, SPANS, TASK_FACTS, TASKS
 from projections.task_rows import (
     ENTRY_COLUMNS,
     FACT_COLUMNS,
@@ -161,3 +162,19 @@ def _code_in_read_models(sql: PlainSQL, task: str) -> str | None:
         if code:
             return code
     return None
+
+
+def compare_directory(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> None:
+    """``directory_names`` holds exactly the rows the directory's events make
+    (a few rows: compared whole), naming the first position that differs."""
+    stored = stored_rows(sql, DIRECTORY_COLUMNS, f"FROM {DIRECTORY}")
+    wanted, found = Counter(expected), Counter(stored)
+    if wanted == found:
+        return
+    differing = [row[0] for row in (wanted - found) + (found - wanted)]
+    positions = sorted(value for value in differing if isinstance(value, int))
+    where = f" (position {positions[0]})" if positions else ""
+    raise IntegrityFailure(
+        f"The read models differ from the log: {DIRECTORY} has a row{where} that "
+        f"the directory's events do not make; {REBUILD}."
+    )

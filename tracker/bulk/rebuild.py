@@ -24,6 +24,12 @@ from eventsourcing.persistence import Mapper, Notification
 from database import ddl
 from database.plain_sql import PlainSQL
 from database.transactions import Datastore
+from projections.directory import (
+    DirectoryReadModel,
+    Row,
+    directory_rows,
+    insert_rows,
+)
 from projections.task_rows import TaskRows
 from projections.tasks import TaskReadModel
 from tracker.bulk.forked_helper import helper_available, prepared_chunks
@@ -121,19 +127,23 @@ def rebuild(
     recorder: LedgerRecorder,
     mapper: Mapper,
     read_model: TaskReadModel,
+    directory: DirectoryReadModel,
     batch_size: int,
     progress: Callable[[int], None] | None = None,
     in_helper: bool | None = None,
 ) -> tuple[int, int]:
-    """Empty ``read_model``'s tables and replay the log up to its current
-    head into them, inside ``sql``'s transaction; the number of events and
-    the head."""
+    """Empty the tables of ``read_model`` and ``directory`` and replay the
+    log up to its current head into them, inside ``sql``'s transaction; the
+    number of events and the head."""
     head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
 
-    def prepare(notifications: list[Notification]) -> tuple[int, TaskRows]:
+    def prepare(
+        notifications: list[Notification],
+    ) -> tuple[int, TaskRows, list[Row]]:
         events = [mapper.to_domain_event(n) for n in notifications]
         positions = [n.id for n in notifications]
-        return len(events), read_model.rows_from_histories(events, positions)
+        rows = read_model.rows_from_histories(events, positions)
+        return len(events), rows, directory_rows(events, positions)
 
     applied = 0
     with replayed(
@@ -143,10 +153,12 @@ def rebuild(
         batch_size=batch_size,
         in_helper=in_helper,
     ) as batches:
-        ddl.create_missing(sql, read_model.tables, read_model.definitions)
-        ddl.empty(sql, read_model.tables)
-        for count, rows in batches:
+        for model in (read_model, directory):
+            ddl.create_missing(sql, model.tables, model.definitions)
+            ddl.empty(sql, model.tables)
+        for count, rows, names in batches:
             rows.insert(sql)
+            insert_rows(sql, names)
             applied += count
             if progress is not None:
                 progress(count)

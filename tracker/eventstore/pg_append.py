@@ -9,10 +9,11 @@ does the whole append itself:
   clerk's role cannot take any other way;
 - it holds every event to what the tracker itself writes: a known topic, an
   aggregate created by its creation event and no other, versions that follow
-  each other, a code no other task has, and each field of the event's kind
-  present with a value of its kind (``event_schema``): real dates from 1900
-  to 2199, text within its length and free of the characters
-  ``domain.limits`` refuses;
+  each other, a code no other task has, the directory's events on its one
+  aggregate (``domain.directory.DIRECTORY_ID``) and no other, and each field
+  of the event's kind present with a value of its kind (``event_schema``):
+  real dates from 1900 to 2199, text within its length and free of the
+  characters ``domain.limits`` refuses;
 - it gives the events the next positions and writes each one's chain row:
   the recording time is the server's clock, the hash is computed here as
   ``tracker.eventstore.chain.chain_hash`` computes it; and it notifies a
@@ -38,7 +39,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
+from eventsourcing.utils import get_topic
+
 from database.plain_sql import PlainSQL
+from domain.directory_record import DIRECTORY_ID, DirectoryRecord
 from domain.limits import EARLIEST_DATE, LATEST_DATE, MAX_CO_AGENCIES, REFUSED_RANGES
 
 NOTIFY_CHANNEL = "tracker_events"
@@ -196,11 +200,21 @@ BEGIN
        AND NOT (v_document ->> 'originator_topic' = ANY ({aggregates})) THEN
       v_fault := 'it creates an aggregate this ledger does not keep';
     END IF;
+    IF v_fault IS NULL AND versions[i] = 1
+       AND (v_document ->> 'originator_topic' = {singleton_topic})
+           <> (ids[i] = {singleton_id}::uuid) THEN
+      v_fault := 'the directory is one aggregate, of its own ID';
+    END IF;
+    IF v_fault IS NULL AND starts_with(topics[i], {singleton_events})
+       <> (ids[i] = {singleton_id}::uuid) THEN
+      v_fault := 'the directory''s events belong to the directory alone';
+    END IF;
     IF v_fault IS NOT NULL THEN
       RAISE EXCEPTION 'append: event % of % is not one this ledger writes: %',
         versions[i], ids[i], v_fault USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF versions[i] = 1 THEN  -- a second task of that code: unique_violation
+    IF versions[i] = 1 AND ids[i] <> {singleton_id}::uuid THEN
+      -- a second task of that code: unique_violation
       INSERT INTO {codes} (code, originator_id)
         VALUES (v_document ->> 'code', ids[i]);
     END IF;
@@ -271,26 +285,7 @@ def definitions(
     events, chain, codes = (
         f'"{schema}"."{prefix}_{name}"' for name in ("events", "chain", "codes")
     )
-    bodies = {
-        "text_ok": TEXT_OK_BODY.format(refused=_literal(refused_pattern())),
-        "fault": FAULT_BODY.format(
-            schema=_literal(json.dumps(fields, sort_keys=True)),
-            text_ok=text_ok,
-            max_items=MAX_CO_AGENCIES,
-            earliest=EARLIEST_DATE.isoformat(),
-            latest=LATEST_DATE.isoformat(),
-        ),
-        "lock": LOCK_BODY.format(events=events),
-        "append": APPEND_BODY.format(
-            events=events,
-            chain=chain,
-            codes=codes,
-            fault=fault,
-            created=_array(created),
-            aggregates=_array(aggregates),
-            channel=_literal(NOTIFY_CHANNEL),
-        ),
-    }
+    bodies = _bodies(events, chain, codes, fault, text_ok, created, aggregates, fields)
     return [
         *_codes_table(codes, events),
         f"CREATE OR REPLACE FUNCTION {text_ok}(value jsonb, limit_length integer)"
@@ -314,6 +309,43 @@ def definitions(
         f"REVOKE ALL ON FUNCTION {text_ok}(jsonb, integer) FROM PUBLIC",
         f"REVOKE ALL ON {codes} FROM PUBLIC",
     ]
+
+
+def _bodies(
+    events: str,
+    chain: str,
+    codes: str,
+    fault: str,
+    text_ok: str,
+    created: Sequence[str],
+    aggregates: Sequence[str],
+    fields: Mapping[str, Mapping[str, tuple[str, int]]],
+) -> dict[str, str]:
+    """The functions' bodies, with the tables' names and the rules' values
+    written in."""
+    return {
+        "text_ok": TEXT_OK_BODY.format(refused=_literal(refused_pattern())),
+        "fault": FAULT_BODY.format(
+            schema=_literal(json.dumps(fields, sort_keys=True)),
+            text_ok=text_ok,
+            max_items=MAX_CO_AGENCIES,
+            earliest=EARLIEST_DATE.isoformat(),
+            latest=LATEST_DATE.isoformat(),
+        ),
+        "lock": LOCK_BODY.format(events=events),
+        "append": APPEND_BODY.format(
+            events=events,
+            chain=chain,
+            codes=codes,
+            fault=fault,
+            created=_array(created),
+            aggregates=_array(aggregates),
+            singleton_topic=_literal(get_topic(DirectoryRecord)),
+            singleton_id=_literal(str(DIRECTORY_ID)),
+            singleton_events=_literal(get_topic(DirectoryRecord) + "."),
+            channel=_literal(NOTIFY_CHANNEL),
+        ),
+    }
 
 
 def _codes_table(codes: str, events: str) -> list[str]:

@@ -19,6 +19,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
 
+from domain.directory_record import KIND_LENGTH, SOURCE_LENGTH, DirectoryRecord
 from domain.errors import IntegrityFailure
 from domain.limits import (
     ACTOR_LENGTH,
@@ -33,14 +34,18 @@ from domain.limits import (
 )
 from domain.task import Task
 
+AGGREGATES: tuple[type[Aggregate], ...] = (Task, DirectoryRecord)
 
-def event_classes() -> list[type[Task.Event]]:
+
+def event_classes() -> list[type[Aggregate.Event]]:
+    """The events of the tasks and of the directory."""
     return [
         kind
-        for kind in vars(Task).values()
+        for aggregate in AGGREGATES
+        for kind in vars(aggregate).values()
         if isinstance(kind, type)
-        and issubclass(kind, Task.Event)
-        and kind is not Task.Event
+        and issubclass(kind, aggregate.Event)  # type: ignore[attr-defined]
+        and kind is not aggregate.Event  # type: ignore[attr-defined]
     ]
 
 
@@ -52,7 +57,7 @@ def event_topics() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return (
         frozenset(get_topic(kind) for kind in events),
         frozenset(get_topic(k) for k in events if issubclass(k, Aggregate.Created)),
-        frozenset({get_topic(Task)}),
+        frozenset(get_topic(aggregate) for aggregate in AGGREGATES),
     )
 
 
@@ -71,6 +76,10 @@ FIELD_LIMITS = {
     "old_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
     "new_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
     "originator_topic": 200,
+    "kind": KIND_LENGTH,
+    "name": NAME_LENGTH,
+    "alias": NAME_LENGTH,
+    "source": SOURCE_LENGTH,
 }
 NOT_STORED = {"originator_id", "originator_version", "originator_id_type"}
 
