@@ -23,7 +23,15 @@ import click
 
 from domain.errors import TrackerError
 
-SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "md"}
+SUFFIX_FORMATS = {
+    ".xlsx": "xlsx",
+    ".docx": "docx",
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "md",
+}
+# Formats that are files, never printed: they need ``--output``.
+FILE_FORMATS = ("xlsx", "docx")
 # What makes Excel, LibreOffice or Google Sheets read a CSV field as a formula
 # (OWASP, "CSV Injection"): a leading apostrophe makes it text again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,11 +53,11 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
         if fmt is None:
             raise click.UsageError(
                 f"Cannot tell the format of {output!r}; add --format "
-                "json, csv, md or xlsx."
+                "json, csv, md or xlsx, or name a .docx file."
             )
     fmt = fmt or "table"
-    if fmt == "xlsx" and not output:
-        raise click.UsageError("--format xlsx needs --output FILE.xlsx.")
+    if fmt in FILE_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} needs --output FILE.{fmt}.")
     if fmt == "table" and output:
         raise click.UsageError("Use --format md, csv, json or xlsx with --output.")
     return fmt
@@ -101,7 +109,14 @@ def emit(text: str | bytes, output: str | None, *, fmt: str) -> None:
             Path(output).write_text(text, encoding=encoding)
     except OSError as exc:
         raise click.FileError(output, exc.strerror) from None
-    click.echo(f"Wrote {output}.", err=True)
+    wrote(output)
+
+
+def wrote(output: str) -> None:
+    """Say on stderr that ``output`` was written (stdout may be the data)."""
+    from cli.main import say
+
+    say(f"Wrote {output}.", err=True)
 
 
 def check_writable(
@@ -212,4 +227,4 @@ def write_workbook(
         workbook.save(output)
     except OSError as exc:
         raise click.FileError(output, exc.strerror) from None
-    click.echo(f"Wrote {output}.", err=True)
+    wrote(output)

@@ -20,7 +20,7 @@ MAX_DUE_WITHIN = 3660
 OVERDUE_COLUMNS = ("agency", "code", "title", "assigner", "due_on", "days_overdue")
 SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left")
 OVERDUE_LABELS = {
-    "vi": {"days_overdue": "Số ngày quá hạn", "days_left": "Còn (ngày)",
+    "vi": {"days_overdue": "Số ngày quá hạn", "days_left": "Số ngày còn lại",
            "overdue_heading": "Nhiệm vụ quá hạn", "soon_heading": "Sắp đến hạn",
            "summary": "Tổng số quá hạn: {total} (trên 30 ngày: {over_30}; "
            "trên 60 ngày: {over_60}; trên 120 ngày: {over_120})"},
@@ -59,13 +59,15 @@ def overdue(
     fmt: str | None,
     output: str | None,
 ) -> None:
-    """The weekly overdue report: open tasks past their deadline, by lead agency,
-    most overdue first, with a summary by age.
+    """The weekly overdue report: open tasks past their deadline, by lead agency
+    (its official name in the directory), most overdue first, with a summary
+    by age; --output FILE.docx writes it as a Word appendix.
 
     \b
     Example:
       tracker overdue --due-within 7
       tracker overdue --as-of 30/06/2023 --agency "so tu phap" --output tuan-26.xlsx
+      tracker overdue --as-of 30/06/2023 --output phu-luc.docx
     """
     from tracker.settings import today_in_vietnam
 

@@ -101,14 +101,16 @@ def output_options(*choices: str) -> Any:
             "--output",
             metavar="FILE",
             default=None,
-            help="Write to FILE instead of the screen (.xlsx, .csv, .json, .md).",
+            help="Write to FILE instead of the screen (.xlsx, .docx, .csv, .json, "
+            ".md).",
         )(function)
         return click.option(
             "--format",
             "fmt",
-            type=click.Choice(choices or (*FORMATS, "xlsx")),
+            type=click.Choice(choices or (*FORMATS, "xlsx", "docx")),
             default=None,
-            help="table (default), json (the stable contract), csv, md, or xlsx.",
+            help="table (default), json (the stable contract), csv, md, xlsx or "
+            "docx (xlsx and docx need --output).",
         )(function)
 
     return decorate

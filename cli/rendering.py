@@ -3,9 +3,11 @@
 A command describes what it shows as a ``Document``: its JSON (the stable
 contract, printed as it is), its CSV rows (the contract's flat form), and the
 sections a person reads (a title, tables of labelled columns, a footer),
-which the table, Markdown and XLSX renderers lay out each in their own way.
-``render`` picks the renderer; no command switches on the format itself (the
-way sqlite-utils' ``output_rows`` serves all its commands).
+which the table, Markdown, XLSX and Word renderers lay out each in their own
+way. ``render`` picks the renderer; no command switches on the format itself
+(the way sqlite-utils' ``output_rows`` serves all its commands). A document
+with a layout of its own for a file format (the reporting form's printable
+sheet) says so in ``files``.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class Document:
     subtitle: str = ""
     sections: Sequence[Section] = field(default_factory=list)
     footer: str = ""
+    # A writer of its own per file format (``xlsx``, ``docx``), given the path.
+    files: dict[str, Callable[[str], None]] = field(default_factory=dict)
 
 
 def listing(
@@ -117,6 +121,9 @@ def _md_cell(text: str) -> str:
 
 def _xlsx(document: Document, lang: str, output: str | None) -> None:
     assert output is not None  # ``files.resolve_format`` asks for it
+    if "xlsx" in document.files:
+        document.files["xlsx"](output)
+        return
     sheets = [
         (
             section.sheet or section.heading or document.title or "tracker",
@@ -136,6 +143,26 @@ def _spreadsheet_value(column: str, value: Any, lang: str) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     return display(column, value, lang)
+
+
+def _docx(document: Document, lang: str, output: str | None) -> None:
+    """A Word appendix: the sections as tables under the Office's name."""
+    assert output is not None  # ``files.resolve_format`` asks for it
+    if "docx" in document.files:
+        document.files["docx"](output)
+        return
+    from cli.documents.word import write_word
+    from tracker.settings import setting
+
+    write_word(
+        output,
+        setting("office"),
+        document.title,
+        document.subtitle,
+        document.sections,
+        document.footer,
+        lang,
+    )
 
 
 def _table(document: Document, lang: str, output: str | None) -> None:
@@ -189,5 +216,6 @@ RENDERERS: dict[str, Callable[[Document, str, str | None], None]] = {
     "csv": _csv,
     "md": _markdown,
     "xlsx": _xlsx,
+    "docx": _docx,
     "table": _table,
 }

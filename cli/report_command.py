@@ -1,4 +1,4 @@
-"""``tracker report``: the reporting form's figures for a period."""
+"""``tracker report``: the reporting form's figures for a period, by source."""
 
 from __future__ import annotations
 
@@ -8,54 +8,13 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
+from cli.documents.report_form import FormHeading, report_document, section_data
 from cli.files import resolve_format
-from cli.labels import label, ledger_footer
-from cli.output import display
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
-from cli.rendering import Document, Section, render
+from cli.rendering import render
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
 
-FORM_ITEMS = (
-    ("5.1", "assigned"),
-    ("5.2", "on_time"),
-    ("5.3", "late"),
-    ("5.4", "overdue"),
-    ("", "in_progress"),
-    ("", "no_deadline"),
-    ("", "cancelled"),
-)
-FORM_LABELS = {
-    "vi": {
-        "assigned": "Tổng số nhiệm vụ được giao",
-        "on_time": "Số nhiệm vụ đã hoàn thành đúng hạn",
-        "late": "Số nhiệm vụ đã hoàn thành nhưng quá hạn",
-        "overdue": "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
-        "in_progress": "Số nhiệm vụ đang thực hiện trong hạn",
-        "no_deadline": "  trong đó: nhiệm vụ không có thời hạn",
-        "cancelled": "Số nhiệm vụ rút khỏi chương trình (không tính ở trên)",
-        "heading": "Tình hình thực hiện nhiệm vụ được giao",
-        "period": "Kỳ báo cáo",
-        "group": "Đơn vị",
-    },
-    "en": {
-        "assigned": "Tasks assigned",
-        "on_time": "Completed on time",
-        "late": "Completed late",
-        "overdue": "Overdue, not completed",
-        "in_progress": "In progress within deadline",
-        "no_deadline": "  of which without deadline",
-        "cancelled": "Withdrawn (not counted above)",
-        "heading": "Assigned tasks",
-        "period": "Period",
-        "group": "Group",
-    },
-}
-GROUP_FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress",
-                 "no_deadline", "cancelled")  # fmt: skip
-
-
-def _form(lang: str, key: str) -> str:
-    return FORM_LABELS.get(lang, FORM_LABELS["en"])[key]
+SOURCE_CHOICES = ("central", "provincial", "other", "all")
 
 
 def _period(
@@ -73,8 +32,14 @@ def _period(
     raise click.UsageError("Give --period (e.g. 2023-H1) or both --from and --to.")
 
 
-def report_data(result: Any, by: str | None) -> dict[str, Any]:
-    """The JSON contract of ``tracker report``."""
+def _groups(groups: list[tuple[str, Any]]) -> list[dict[str, Any]]:
+    return [{"name": name, **figures.as_dict()} for name, figures in groups]
+
+
+def report_data(result: Any, by: str | None, lang: str = "vi") -> dict[str, Any]:
+    """The JSON contract of ``tracker report``: the whole selection's figures
+    (as before sections existed), then one section per source group present,
+    each with its rates (``projections.figures.rates_of``)."""
     data: dict[str, Any] = {
         "from": result.start.isoformat(),
         "to": result.end.isoformat(),
@@ -82,12 +47,21 @@ def report_data(result: Any, by: str | None) -> dict[str, Any]:
         **result.totals.as_dict(),
         "ledger": result.ledger.as_dict(),
         "behind": result.behind,
+        "source": result.source,
+        "rates": result.totals.rates(),
     }
     if by:
         data["by"] = by
-        data["groups"] = [
-            {"name": name, **figures.as_dict()} for name, figures in result.groups
-        ]
+        data["groups"] = _groups(result.groups)
+    data["sections"] = [
+        section_data(
+            part.source,
+            {**part.totals.as_dict(), "rates": part.totals.rates()},
+            _groups(part.groups) if by else None,
+            lang,
+        )
+        for part in result.sections
+    ]
     return data
 
 
@@ -102,13 +76,21 @@ def report_data(result: Any, by: str | None) -> dict[str, Any]:
     show_default=True,
     help="Period boundaries: calendar, or Decree 09/2019/NĐ-CP (15th to 14th).",
 )
+@click.option(
+    "--source",
+    type=click.Choice(SOURCE_CHOICES),
+    default="all",
+    show_default=True,
+    help="Whose tasks: central (the Government, the Prime Minister), provincial "
+    "(UBND tỉnh, its Chairman), other, or all, one section per group.",
+)
 @as_of_option()
 @as_known_at_option()
 @click.option(
     "--by",
     type=click.Choice(["agency", "assigner"]),
     default=None,
-    help="Add one row per lead agency or per assigner.",
+    help="Add one row per lead agency or per assigner, within each section.",
 )
 @output_options()
 @pass_app
@@ -118,6 +100,7 @@ def report(
     start: date | None,
     end: date | None,
     cutoff: str,
+    source: str,
     as_of: date | None,
     known_at: datetime | None,
     by: str | None,
@@ -125,63 +108,50 @@ def report(
     output: str | None,
 ) -> None:
     """The period report: the reporting form's figures for tasks assigned in a
-    period, classified at its end (or --as-of).
+    period, classified at its end (or --as-of), one section per source group
+    (central tasks as item 5 of the form counts them, the province's own
+    apart), with rates. --output FILE.xlsx writes the printable form,
+    FILE.docx a Word appendix (the Office's name: tracker config set office).
 
     \b
     Example:
       tracker report --period 2023-H1 --cutoff decree09 --by agency
+      tracker report --period 2023-H1 --source central --output bao-cao.docx
       tracker report --from 01/01/2023 --to 30/06/2023 --output bao-cao.xlsx
       tracker report --period 2023-H1 --as-known-at "15/06/2023 09:00"
     """
+    from tracker.settings import setting
+
     fmt = resolve_format(fmt, app.output(output))
     chosen = _period(period, start, end, cutoff)
     as_of = as_of or chosen.end
-    result = app.reading.period_report(chosen.start, chosen.end, as_of, by, known_at)
-    render(
-        report_document(report_data(result, by), by, app.lang), fmt, app.lang, output
+    office = setting("office") if fmt in ("xlsx", "docx") else ""
+    result = app.reading.period_report(
+        chosen.start, chosen.end, as_of, by, known_at, source
     )
+    warn_unknown_assigners(result.unknown)
+    heading = FormHeading(office, chosen.start, chosen.end, as_of, cutoff)
+    document = report_document(report_data(result, by, app.lang), by, app.lang, heading)
+    render(document, fmt, app.lang, output)
 
 
-def report_document(data: dict[str, Any], by: str | None, lang: str) -> Document:
-    """The report as every format shows it: the form's items, then one row
-    per group when asked."""
-    subtitle = (
-        f"{_form(lang, 'period')}: {display('on', data['from'], lang)} - "
-        f"{display('on', data['to'], lang)}, {label(lang, 'as_of')} "
-        f"{display('on', data['as_of'], lang)}"
+def warn_unknown_assigners(names: list[str]) -> None:
+    """Once per run, on stderr: the assigners the directory does not know,
+    counted as ``other``, each with the command that files it."""
+    if not names:
+        return
+    from cli.main import say
+
+    say(
+        f"Assigners not in the directory, counted as other: {'; '.join(names)}.",
+        err=True,
     )
-    form_rows = [
-        {"item": item, "label": _form(lang, key), "figure": data[key]}
-        for item, key in FORM_ITEMS
-    ]
-    sections = [
-        Section(
-            ("item", "label", "figure"),
-            form_rows,
-            None,
-            numeric={"figure"},
-            sheet="Biểu mẫu" if lang == "vi" else "Form",
+    for name in names:
+        say(
+            f'File it with: tracker directory add assigner "{name}" '
+            "--source central|provincial|other",
+            err=True,
         )
-    ]
-    group_columns = ["name", *GROUP_FIGURES]
-    groups = data.get("groups", [])
-    if by:
-        headers = [
-            _form(lang, "group"),
-            *(_form(lang, k).strip() for k in GROUP_FIGURES),
-        ]
-        sections.append(
-            Section(group_columns, groups, headers, numeric=GROUP_FIGURES, sheet=by)
-        )
-    return Document(
-        data,
-        group_columns,
-        [{"name": "", **data}, *groups],
-        title=_form(lang, "heading"),
-        subtitle=subtitle,
-        sections=sections,
-        footer=ledger_footer(lang, data["ledger"], data["behind"]),
-    )
 
 
 COMMANDS = [report]

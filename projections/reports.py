@@ -7,54 +7,35 @@ list's order with each entry rendered. Nothing is replayed, and "overdue" is
 computed from the date, never read from a stored flag. The queries are plain
 SQL (``plain_sql``), run by the application and by the read-only report path
 alike.
+
+Names are grouped as the directory (``domain.directory``) knows them: the SQL
+groups by the names as typed, which are few, and this module folds them into
+official names and source groups, so that "Sở tư pháp" and "STP" are one row
+and the form's central tasks are counted apart from the province's own. The
+directory is loaded inside the query, so a report as known at a past moment
+uses the directory as known then.
 """
 
 from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
+from domain.directory import SOURCES, Directory
 from domain.text import fold
-from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined
+from projections.directory import load_directory
+from projections.figures import Figures, Groups, PeriodReport, SourceSection
+from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined, to_json
 from projections.tables import OVERDUE, SPANS, TASKS
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
-
-
-@dataclass
-class Figures:
-    """The form's figures: assigned = on_time + late + overdue + in_progress."""
-
-    on_time: int = 0
-    late: int = 0
-    overdue: int = 0
-    in_progress: int = 0
-    no_deadline: int = 0
-    cancelled: int = 0
-
-    @property
-    def assigned(self) -> int:
-        return self.on_time + self.late + self.overdue + self.in_progress
-
-    def as_dict(self) -> dict[str, int]:
-        return {"assigned": self.assigned, **asdict(self)}
-
-
-@dataclass
-class PeriodReport:
-    start: date
-    end: date
-    as_of: date
-    totals: Figures
-    groups: list[tuple[str, Figures]] = field(default_factory=list)
-    ledger: Any = None  # the fingerprint of the log position it reflects
-    behind: int = 0  # events recorded beyond that position, not yet applied
+SOURCE_CHOICES = (*SOURCES, "all")
 
 
 def covering(table: str) -> str:
@@ -77,12 +58,35 @@ def _agency(agency: str | None, table: str = "s") -> tuple[str, dict[str, str]]:
 
 
 def period_report(
-    sql: PlainSQL, start: date, end: date, as_of: date, by: str | None = None
+    sql: PlainSQL,
+    start: date,
+    end: date,
+    as_of: date,
+    by: str | None = None,
+    source: str = "all",
+    directory: Directory | None = None,
 ) -> PeriodReport:
-    """Tasks assigned from ``start`` to ``end``, classified on ``as_of``."""
+    """Tasks assigned from ``start`` to ``end``, classified on ``as_of``, of
+    one source group or of all (``source``), one section per group present.
+
+    ``directory`` defaults to the one the read models hold on ``sql``."""
+    if source not in SOURCE_CHOICES:
+        raise ValueError(f"unknown source group {source!r}")
+    directory = directory if directory is not None else load_directory(sql)
+    rows = _rows_by_assigner(sql, start, end, as_of, by)
+    return _tally(
+        rows, by, source, directory, PeriodReport(start, end, as_of, Figures())
+    )
+
+
+def _rows_by_assigner(
+    sql: PlainSQL, start: date, end: date, as_of: date, by: str | None
+) -> list[tuple[Any, ...]]:
+    """(assigner, [agency,] status, count, without deadline) of the tasks
+    assigned in the period, by the names as typed."""
     group = GROUP_COLUMNS.get(by or "")
-    grouped = f"{group}, " if group else ""
-    rows = sql.rows(
+    grouped = f"s.assigner, {group}, " if group and by != "assigner" else "s.assigner, "
+    return sql.rows(
         f"SELECT {grouped}s.status, count(*),"
         " sum(CASE WHEN s.status = 'in_progress' AND s.due_on IS NULL"
         " THEN 1 ELSE 0 END)"
@@ -93,17 +97,68 @@ def period_report(
         start=start,
         end=end,
     )
-    totals = Figures()
+
+
+def _tally(
+    rows: Sequence[tuple[Any, ...]],
+    by: str | None,
+    source: str,
+    directory: Directory,
+    report: PeriodReport,
+) -> PeriodReport:
+    """``report`` with the rows counted in, folded through ``directory``:
+    its totals, its groups, one section per source group present."""
+    official = _Officials(directory, "agency" if by == "agency" else "assigner")
     groups: dict[str, Figures] = {}
+    sections: dict[str, tuple[Figures, dict[str, Figures]]] = {}
+    unknown: set[str] = set()
     for row in rows:
-        if group:
-            name, status, count, without_deadline = row
-            _add(groups.setdefault(name, Figures()), status, count, without_deadline)
-        else:
-            status, count, without_deadline = row
-        _add(totals, status, count, without_deadline)
-    ordered = sorted(groups.items(), key=lambda item: (-item[1].assigned, item[0]))
-    return PeriodReport(start, end, as_of, totals, ordered)
+        assigner = row[0]
+        if not directory.knows("assigner", assigner):
+            unknown.add(assigner)
+        group_of = directory.source_of(assigner)
+        if source != "all" and group_of != source:
+            continue
+        name = None
+        if by == "agency":
+            name = official(row[1])
+        elif by == "assigner":
+            name = official(assigner)
+        status, count, without_deadline = row[-3:]
+        section_totals, section_groups = sections.setdefault(group_of, (Figures(), {}))
+        for figures in (report.totals, section_totals):
+            _add(figures, status, count, without_deadline)
+        if name is not None:
+            for named in (groups, section_groups):
+                _add(named.setdefault(name, Figures()), status, count, without_deadline)
+    report.groups = _ordered(groups)
+    report.source = source
+    report.sections = [
+        SourceSection(key, sections[key][0], _ordered(sections[key][1]))
+        for key in SOURCES
+        if key in sections
+    ]
+    report.unknown = sorted(unknown, key=fold)
+    return report
+
+
+class _Officials:
+    """Official names of ``kind``, looked up once per name as typed."""
+
+    def __init__(self, directory: Directory, kind: str) -> None:
+        self.directory = directory
+        self.kind = kind
+        self.known: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        found = self.known.get(name)
+        if found is None:
+            found = self.known[name] = self.directory.official(self.kind, name)
+        return found
+
+
+def _ordered(groups: dict[str, Figures]) -> Groups:
+    return sorted(groups.items(), key=lambda item: (-item[1].assigned, item[0]))
 
 
 def _add(figures: Figures, status: str, count: int, without_deadline: int) -> None:
@@ -125,27 +180,77 @@ class OverdueList:
     summary: dict[str, int]
 
 
-def overdue_list(sql: PlainSQL, as_of: date, agency: str | None = None) -> OverdueList:
-    """Open tasks past their deadline in force: by lead agency, those with the
-    most first; within one, most overdue first, then by code.
+def overdue_list(
+    sql: PlainSQL,
+    as_of: date,
+    agency: str | None = None,
+    directory: Directory | None = None,
+) -> OverdueList:
+    """Open tasks past their deadline in force: by lead agency (its official
+    name), those with the most first; within one, most overdue first, then by
+    code.
 
     The database closes each stored entry and hands it over undecoded; this
     process only puts the agencies in order and joins the entries, rather
-    than decoding and encoding a province's list again.
+    than decoding and encoding a province's list again. An entry whose agency
+    was typed otherwise than its official name gets the official name by a
+    replacement in its bytes (``_renamer``).
     """
+    directory = directory if directory is not None else load_directory(sql)
     condition, parameters = _agency(agency, "o")
     today = as_of.toordinal()
     rows = sql.utf8_rows(
-        f"SELECT o.lead_agency, o.due_day, {CLOSED_ENTRY} {OVERDUE_ON}{condition}"
+        f"SELECT o.lead_agency, o.due_day, o.code, {CLOSED_ENTRY}"
+        f" {OVERDUE_ON}{condition}"
         " ORDER BY o.lead_agency, o.due_day, o.code",
         as_of=as_of,
         today=today,
         **parameters,
     )
     return OverdueList(
-        joined(most_first(rows)),
+        joined(most_first(_by_official_agency(rows, directory))),
         age_summary(sorted(today - row[1] for row in rows)),
     )
+
+
+def _by_official_agency(
+    rows: Sequence[tuple[Any, ...]], directory: Directory
+) -> list[tuple[Any, ...]]:
+    """``rows`` (agency as typed, due day, code, entry: UTF-8, in that order)
+    under official agency names, still ordered by agency, due day and code.
+
+    Rows come in runs of one typed name; names are few, so each is looked up
+    once, and only the runs of names that are not official are touched."""
+    runs: dict[bytes, list[tuple[Any, ...]]] = {}
+    merged: set[bytes] = set()
+    typed_name: bytes | None = None
+    official = b""
+    renamed: Callable[[bytes], bytes] = bytes
+    for row in rows:
+        if row[0] != typed_name:
+            typed_name = row[0]
+            name = typed_name.decode()
+            official = directory.official("agency", name).encode()
+            if official in runs:
+                merged.add(official)
+            if official != typed_name:
+                renamed = _renamer(name, official.decode())
+        if official == typed_name:
+            runs.setdefault(official, []).append(row)
+        else:
+            entry = renamed(row[-1])
+            runs.setdefault(official, []).append((official, *row[1:-1], entry))
+    for name in merged:
+        runs[name].sort(key=lambda row: (row[1], row[2]))
+    return [row for name in sorted(runs) for row in runs[name]]
+
+
+def _renamer(typed: str, official: str) -> Callable[[bytes], bytes]:
+    """Replaces the agency of an encoded entry: the field as ``to_json`` wrote
+    it cannot occur inside the title before it, whose quotes are escaped."""
+    old = b'"agency": ' + to_json(typed).encode()
+    new = b'"agency": ' + to_json(official).encode()
+    return lambda entry: entry.replace(old, new, 1)
 
 
 def most_first(rows: Sequence[tuple[Any, ...]]) -> list[Any]:
@@ -175,10 +280,17 @@ def age_summary(days_overdue: Sequence[int]) -> dict[str, int]:
 
 
 def due_soon(
-    sql: PlainSQL, as_of: date, days: int, agency: str | None = None
+    sql: PlainSQL,
+    as_of: date,
+    days: int,
+    agency: str | None = None,
+    directory: Directory | None = None,
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days
-    (tasks assigned by ``as_of``: one assigned later was not due then)."""
+    (tasks assigned by ``as_of``: one assigned later was not due then), under
+    their agency's official name."""
+    directory = directory if directory is not None else load_directory(sql)
+    official = _Officials(directory, "agency")
     condition, parameters = _agency(agency)
     rows = sql.rows(
         "SELECT v.code, v.title, s.lead_agency, s.due_on"
@@ -199,7 +311,7 @@ def due_soon(
             {
                 "code": code,
                 "title": title,
-                "agency": agency_name,
+                "agency": official(agency_name),
                 "due_on": due.isoformat(),
                 "days_left": (due - as_of).days,
             }
@@ -214,11 +326,17 @@ def overdue_answer(
     agency: str | None,
     *,
     encoded: bool = False,
+    directory: Directory | None = None,
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint);
     ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer."""
-    overdue = overdue_list(sql, as_of, agency)
-    soon = due_soon(sql, as_of, due_within, agency) if due_within is not None else []
+    directory = directory if directory is not None else load_directory(sql)
+    overdue = overdue_list(sql, as_of, agency, directory)
+    soon = (
+        due_soon(sql, as_of, due_within, agency, directory)
+        if due_within is not None
+        else []
+    )
     return {
         "as_of": as_of.isoformat(),
         "overdue": overdue.entries if encoded else json.loads(overdue.entries),

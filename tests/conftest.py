@@ -33,6 +33,13 @@ ASSIGNMENT = {
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> None:
+    """No test reads or writes the user's settings (``tracker config``)."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("TRACKER_CONFIG", str(folder / "settings.json"))
+
+
 def postgres_url() -> str:
     url = os.environ.get(POSTGRES_URL_VARIABLE)
     if not url:

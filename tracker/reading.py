@@ -21,6 +21,7 @@ from domain.errors import UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
 from projections import reports
+from projections.directory import load_directory
 from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
@@ -75,9 +76,16 @@ class Reading:
         as_of: date,
         by: str | None = None,
         known_at: datetime | None = None,
+        source: str = "all",
     ) -> reports.PeriodReport:
+        """The form's figures, of one source group or of all; names grouped
+        as the directory held at the same position (``load_directory`` runs
+        inside the query)."""
         got = self.answer(
-            lambda sql: reports.period_report(sql, start, end, as_of, by), known_at
+            lambda sql: reports.period_report(
+                sql, start, end, as_of, by, source, load_directory(sql)
+            ),
+            known_at,
         )
         result: reports.PeriodReport = got.answer
         result.ledger, result.behind = got.ledger, got.behind
@@ -96,7 +104,12 @@ class Reading:
         itself as the database's bytes, for a JSON answer."""
         got = self.answer(
             lambda sql: reports.overdue_answer(
-                sql, as_of, due_within, agency, encoded=encoded
+                sql,
+                as_of,
+                due_within,
+                agency,
+                encoded=encoded,
+                directory=load_directory(sql),
             ),
             known_at,
         )

@@ -1,16 +1,20 @@
 """Where the ledger lives, who is logging, and what day it is in Vietnam.
 
 This is the only module that reads the environment, so every command and
-test resolves the database, the actor and today the same way.
+test resolves the database, the actor, today and the Office's settings the
+same way.
 """
 
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from domain.errors import TrackerError
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 DATABASE_URL_VARIABLE = "TRACKER_DATABASE_URL"
@@ -49,3 +53,96 @@ def default_actor() -> str:
         return getpass.getuser()
     except Exception:  # no user name on this machine: still log something
         return "unknown"
+
+
+# The Office's own settings: a small JSON file in the user's configuration
+# directory (``TRACKER_CONFIG`` names another file, for tests and for an
+# Office that keeps one shared file).
+CONFIG_VARIABLE = "TRACKER_CONFIG"
+SETTING_DEFAULTS: dict[str, str] = {
+    "office": "Văn phòng UBND tỉnh",  # the name documents are headed with
+}
+
+
+class SettingError(TrackerError):
+    """A setting that does not exist, a value it cannot take, or a settings
+    file that cannot be read or written (exit 1, nothing changed)."""
+
+
+def settings_path() -> Path:
+    explicit = os.environ.get(CONFIG_VARIABLE)
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "tracker" / "settings.json"
+
+
+def settings() -> dict[str, str]:
+    """Every setting: as set, else its default.
+
+    Settings are not ledger events: they say how this Office's documents
+    look (whose name heads them), not what happened to any task, so they are
+    neither audited nor replayed, and changing one changes no figure."""
+    stored = _stored()
+    return {name: stored.get(name, fallback) for name, fallback in DEFAULTS}
+
+
+DEFAULTS = tuple(SETTING_DEFAULTS.items())
+
+
+def setting(name: str) -> str:
+    return settings()[_known(name)]
+
+
+def store_setting(name: str, value: str) -> str:
+    """Set ``name`` to ``value`` (checked like any name the tracker stores);
+    the value as stored. The file is replaced whole, never half written."""
+    from domain.limits import NAME_LENGTH, checked_text
+
+    value = checked_text(value, _known(name), NAME_LENGTH)
+    stored = {**_stored(), name: value}
+    path = settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(
+            json.dumps(stored, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        os.replace(partial, path)
+    except OSError as exc:
+        raise SettingError(
+            f"Cannot write the settings file {path}: {exc.strerror}."
+        ) from None
+    return value
+
+
+def _known(name: str) -> str:
+    if name not in SETTING_DEFAULTS:
+        raise SettingError(
+            f"There is no setting named {name}; the settings are "
+            f"{', '.join(SETTING_DEFAULTS)}."
+        )
+    return name
+
+
+def _stored() -> dict[str, str]:
+    path = settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise SettingError(
+            f"Cannot read the settings file {path}: {exc.strerror}."
+        ) from None
+    try:
+        stored = json.loads(text)
+    except ValueError:
+        stored = None
+    if not isinstance(stored, dict) or not all(
+        isinstance(value, str) for value in stored.values()
+    ):
+        raise SettingError(
+            f"The settings file {path} is not a settings file; fix it or remove it."
+        )
+    return stored

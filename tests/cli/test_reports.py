@@ -17,6 +17,12 @@ from projections.json_text import EncodedJSON
 from tests.cli.helpers import as_json, event_count, ok, run
 
 
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents are headed from settings: never the user's own."""
+    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "settings.json"))
+
+
 def _assign(
     code: str,
     assigned: str,
@@ -31,44 +37,96 @@ def _assign(
     return line + (f" --due {due}" if due else "")
 
 
-def test_the_half_year_form_is_reproduced_to_the_figure(db_url: str) -> None:
-    """DESIGN.md's form: 118 assigned, 27 on time, 1 late, 0 overdue, 90 open."""
+def _half_year(assigner: str = "Thủ tướng Chính phủ") -> list[str]:
+    """The seed's half-year: 118 tasks, 27 completed on time, 1 late."""
     lines = []
     for n in range(1, 119):
         month = 1 + (n % 6)
         due = "31/12/2023" if n > 28 else f"28/{month:02d}/2023"
         if n > 110:
             due = None  # tasks without deadline, shown apart within in progress
-        lines.append(_assign(f"NV-{n:03d}", f"{1 + n % 27}/{month}/2023", due))
+        who = "Chính phủ" if n % 3 == 0 else assigner
+        lines.append(
+            _assign(f"NV-{n:03d}", f"{1 + n % 27}/{month}/2023", due, "Sở Tư pháp", who)
+        )
     for n in range(1, 28):
         month = 1 + (n % 6)
         lines.append(f"complete NV-{n:03d} --on {27 + n % 2}/{month}/2023")
     lines.append("complete NV-028 --on 2/6/2023")  # due 28/05: one day... late
+    return lines
+
+
+# The province's own tasks in the same half-year: counted apart.
+PROVINCIAL = [
+    _assign("T-1", "05/01/2023", "31/01/2023", "Sở Nội vụ", "Chủ tịch UBND tỉnh"),
+    _assign("T-2", "05/01/2023", "28/02/2023", "Sở Nội vụ", "UBND tỉnh"),
+    _assign("T-3", "05/03/2023", None, "Sở Tài chính", "Phó Chủ tịch UBND tỉnh"),
+    "complete T-1 --on 02/02/2023",
+]
+
+
+def test_the_half_year_form_is_reproduced_to_the_figure(db_url: str) -> None:
+    """DESIGN.md's form: 118 assigned, 27 on time, 1 late, 0 overdue, 90 open,
+    counting the Government's and the Prime Minister's tasks only; the
+    province's own are a section apart."""
+    lines = _half_year() + PROVINCIAL
     ok(db_url, "batch", "-", input="\n".join(lines) + "\n")
     report = as_json(db_url, "report", "--period", "2023-H1", "--as-of", "30/06/2023")
+    central, provincial = report["sections"]
+    assert (central["source"], provincial["source"]) == ("central", "provincial")
     assert (
-        report["assigned"],
-        report["on_time"],
-        report["late"],
-        report["overdue"],
-        report["in_progress"],
+        central["assigned"],
+        central["on_time"],
+        central["late"],
+        central["overdue"],
+        central["in_progress"],
     ) == (118, 27, 1, 0, 90)
-    assert report["no_deadline"] == 8
+    assert central["no_deadline"] == 8
+    assert central["rates"] == {
+        "on_time": 22.88,
+        "late": 0.85,
+        "overdue": 0.0,
+        "in_progress": 76.27,
+        "no_deadline": 6.78,
+        "on_time_of_completed": 96.43,
+    }
+    assert (
+        provincial["assigned"],
+        provincial["late"],
+        provincial["overdue"],
+        provincial["in_progress"],
+        provincial["no_deadline"],
+    ) == (3, 1, 1, 1, 1)
+    assert report["assigned"] == 121  # the whole selection, as before
     assert (report["from"], report["to"], report["as_of"]) == (
         "2023-01-01",
         "2023-06-30",
         "2023-06-30",
     )
+    only = as_json(db_url, "report", "--period", "2023-H1", "--source", "central")
+    assert (only["assigned"], only["on_time"], only["late"], only["overdue"]) == (
+        118,
+        27,
+        1,
+        0,
+    )
+    assert [s["source"] for s in only["sections"]] == ["central"]
     table = ok(db_url, "report", "--period", "2023-H1").stdout
     for text in (
+        "Tình hình thực hiện nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao",
+        "Tình hình thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao",
         "Tổng số nhiệm vụ được giao",
         "118",
         "Số nhiệm vụ đã hoàn thành đúng hạn",
-        "27",
+        "Chiếm 22,88%; đạt 96,43% số nhiệm vụ đã hoàn thành",
         "Số nhiệm vụ đã hoàn thành nhưng quá hạn",
         "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
     ):
         assert text in table
+    assert table.index("Chính phủ, Thủ tướng") < table.index("UBND tỉnh, Chủ tịch")
+    english = ok(db_url, "--lang", "en", "report", "--period", "2023-H1").stdout
+    assert "Tasks assigned by the Government and the Prime Minister" in english
+    assert "22.88% of assigned; 96.43% of completed" in english
 
 
 def _small_ledger(db_url: str) -> None:
@@ -135,11 +193,17 @@ def test_report_cutoff_conventions(db_url: str) -> None:
 def test_report_other_formats(db_url: str, tmp_path: Path) -> None:
     _small_ledger(db_url)
     md = ok(db_url, "report", "--period", "2023-H1", "--format", "md").stdout
-    assert "| 5.1 | Tổng số nhiệm vụ được giao | 4 |" in md
+    assert "| 5.1 | Tổng số nhiệm vụ được giao | Nhiệm vụ | 3 |  |" in md
+    assert "| 5.4 | Số nhiệm vụ quá hạn nhưng chưa hoàn thành | Nhiệm vụ | 1 |" in md
     english = ok(db_url, "--lang", "en", "report", "--period", "2023-H1").stdout
     assert "Tasks assigned" in english
     text = ok(db_url, "report", "--period", "2023-H1", "--format", "csv").stdout
-    assert next(csv.DictReader(io.StringIO(text)))["assigned"] == "4"
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["source"], r["assigned"]) for r in rows] == [
+        ("all", "4"),
+        ("central", "1"),
+        ("provincial", "3"),
+    ]
     workbook = tmp_path / "bao-cao.xlsx"
     ok(
         db_url,
@@ -152,9 +216,9 @@ def test_report_other_formats(db_url: str, tmp_path: Path) -> None:
         str(workbook),
     )
     sheets = load_workbook(workbook)
-    rows = list(sheets.worksheets[0].iter_rows(values_only=True))
-    assert ("5.1", "Tổng số nhiệm vụ được giao", 4) in rows
-    assert len(sheets.worksheets) == 2
+    assert sheets.sheetnames == ["Trung ương giao", "Tỉnh giao"]
+    rows = [row[:5] for row in sheets.worksheets[1].iter_rows(values_only=True)]
+    assert ("5.1", "Tổng số nhiệm vụ được giao", "Nhiệm vụ", 3, None) in rows
 
 
 def test_report_usage_errors(db_url: str) -> None:
@@ -239,12 +303,21 @@ def test_overdue_report_table_and_workbook(db_url: str, tmp_path: Path) -> None:
 
 def test_sweep_marks_each_deadline_once(db_url: str) -> None:
     _small_ledger(db_url)
-    assert "Marked 2 tasks" in ok(db_url, "sweep", "--as-of", "30/06/2023").output
+    assert (
+        "Marked 2 tasks"
+        in ok(db_url, "--lang", "en", "sweep", "--as-of", "30/06/2023").output
+    )
     before = event_count(db_url)
-    assert "Marked 0 tasks" in ok(db_url, "sweep", "--as-of", "30/06/2023").output
+    assert (
+        "Marked 0 tasks"
+        in ok(db_url, "--lang", "en", "sweep", "--as-of", "30/06/2023").output
+    )
     assert event_count(db_url) == before
     ok(db_url, "extend", "A-2", "--to", "31/07/2023", "--on", "01/07/2023")
-    assert "Marked 1 tasks" in ok(db_url, "sweep", "--as-of", "05/08/2023").output
+    assert (
+        "Marked 1 tasks"
+        in ok(db_url, "--lang", "en", "sweep", "--as-of", "05/08/2023").output
+    )
     marks = [
         e for e in as_json(db_url, "history", "A-2") if e["type"] == "MarkedOverdue"
     ]
@@ -252,7 +325,7 @@ def test_sweep_marks_each_deadline_once(db_url: str) -> None:
         ("2023-02-28", "2023-03-01"),
         ("2023-07-31", "2023-08-01"),
     ]
-    future = run(db_url, "sweep", "--as-of", "01/01/2099")
+    future = run(db_url, "--lang", "en", "sweep", "--as-of", "01/01/2099")
     assert future.exit_code == 1 and "future" in future.stderr
 
 
@@ -272,6 +345,6 @@ def test_projection_status_and_rebuild(db_url: str) -> None:
     before = as_json(db_url, "report", "--period", "2023-H1", "--by", "agency")
     assert (
         "Rebuilt read models from 8 events"
-        in ok(db_url, "projections", "rebuild").output
+        in ok(db_url, "--lang", "en", "projections", "rebuild").output
     )
     assert as_json(db_url, "report", "--period", "2023-H1", "--by", "agency") == before

@@ -1,0 +1,79 @@
+"""``tracker config``: the Office's settings (its name on documents).
+
+Settings live in a small file of the user's (``tracker.settings``), not in
+the ledger: they are not facts about tasks.
+"""
+
+from __future__ import annotations
+
+import click
+
+from cli.context import AppContext, pass_app
+
+SETTING_LABELS = {
+    "vi": {"office": "Tên cơ quan (đầu văn bản)"},
+    "en": {"office": "Office name (document heading)"},
+}
+
+
+@click.group()
+def config() -> None:
+    """The Office's settings, such as its name on reports and letters.
+
+    \b
+    Example:
+      tracker config set office "Văn phòng UBND tỉnh Quảng Ngãi"
+    """
+
+
+@config.command("set")
+@click.argument("name")
+@click.argument("value")
+@pass_app
+def set_setting(app: AppContext, name: str, value: str) -> None:
+    """Set one setting (not a ledger event: it changes no task).
+
+    \b
+    Example:
+      tracker config set office "Văn phòng UBND tỉnh Quảng Ngãi"
+    """
+    from tracker.settings import store_setting
+
+    stored = store_setting(name, value)
+    app.done(f"Set {name} to {stored}.")
+
+
+@config.command("get")
+@click.argument("name")
+def get_setting(name: str) -> None:
+    """Print one setting's value (its default when it was never set).
+
+    \b
+    Example:
+      tracker config get office
+    """
+    from cli.main import say
+    from tracker.settings import setting
+
+    say(setting(name))
+
+
+@config.command("list")
+@pass_app
+def list_settings(app: AppContext) -> None:
+    """Every setting, its value, and the file they are kept in.
+
+    \b
+    Example:
+      tracker config list
+    """
+    from cli.main import say
+    from tracker.settings import settings, settings_path
+
+    labels = SETTING_LABELS.get(app.lang, SETTING_LABELS["en"])
+    for name, value in settings().items():
+        say(f"{name} = {value}    # {labels.get(name, name)}")
+    say(f"# {settings_path()}")
+
+
+COMMANDS = [config]
