@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
+from cli.main import say
 from cli.params import SecondsParam
 from cli.progress import progress_bar
 
@@ -58,7 +59,7 @@ def status(app: AppContext, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([data], indent=2))
         return
-    click.echo(
+    say(
         f"{state.name}: at event {state.position} of {state.head} "
         f"({state.behind} behind)"
     )
@@ -112,11 +113,9 @@ def follow(app: AppContext, poll: float) -> None:
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(number, lambda *_: stop.set())
-    follower = Follower(
-        ledger.read_models, poll_seconds=poll, stop=stop, report=click.echo
-    )
+    follower = Follower(ledger.read_models, poll_seconds=poll, stop=stop, report=say)
     position = follower.run()
-    click.echo(f"Stopped at position {position}.")
+    say(f"Stopped at position {position}.")
 
 
 COMMANDS = [projections]

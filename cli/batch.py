@@ -9,6 +9,7 @@ import click
 
 from cli.context import AppContext, pass_app
 from cli.logging_commands import COMMANDS as LOGGING_COMMANDS
+from cli.messages import current_language, translate
 from domain.errors import TrackerError
 
 BATCH_COMMANDS = {command.name: command for command in LOGGING_COMMANDS}
@@ -46,6 +47,9 @@ def _parse(
         try:
             sub = command.make_context(name, args[1:], parent=ctx)
         except click.UsageError as exc:
+            # The line's own refusal in the clerk's language before click
+            # wraps it in its (already translated) "Invalid value" sentence.
+            exc.message = translate(current_language(), exc.message)
             raise click.UsageError(f"line {number}: {exc.format_message()}") from None
         parsed.append((number, command, sub))
     return parsed

@@ -70,11 +70,11 @@ class AppContext:
         return path
 
     def done(self, message: str) -> None:
-        """Confirm a recorded change (silent inside a batch)."""
+        """Confirm a recorded change (silent inside a batch), in ``lang``."""
         if not self.quiet:
             from cli.main import say
 
-            say(message)
+            say(message, lang=self.lang)
 
 
 pass_app = click.make_pass_decorator(AppContext)

@@ -8,6 +8,29 @@ import click
 
 from cli.context import AppContext, pass_app
 
+CHECK_WORDS = {
+    "vi": {
+        "database": "Cơ sở dữ liệu",
+        "schema": "Lược đồ",
+        "ready": "sẵn sàng",
+        "missing": "thiếu {tables} (hãy chạy 'tracker db init')",
+        "events": "Số sự kiện",
+        "read_models": "Dữ liệu tổng hợp",
+        "behind": "chậm {behind} sự kiện",
+        "not_built": "chưa dựng",
+    },
+    "en": {
+        "database": "Database",
+        "schema": "Schema",
+        "ready": "ready",
+        "missing": "missing {tables} (run 'tracker db init')",
+        "events": "Events",
+        "read_models": "Read models",
+        "behind": "{behind} events behind",
+        "not_built": "not built yet",
+    },
+}
+
 
 def _url(app: AppContext) -> str:
     from tracker.settings import database_url
@@ -59,26 +82,29 @@ def check(app: AppContext, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(f"Database:    {report.kind} {report.version}")
-        click.echo(f"URL:         {report.url}")
-        state = (
-            "ready"
-            if report.schema_ready
-            else (
-                "missing "
-                + ", ".join(report.missing_tables)
-                + " (run 'tracker db init')"
-            )
-        )
-        click.echo(f"Schema:      {state}")
-        click.echo(
-            f"Events:      {report.events if report.events is not None else '-'}"
-        )
+        words = CHECK_WORDS[app.lang if app.lang in CHECK_WORDS else "en"]
+        missing = ", ".join(report.missing_tables)
         behind = report.behind
-        click.echo(
-            "Read models: "
-            + (f"{behind} events behind" if behind is not None else "not built yet")
+        lines = (
+            (words["database"], f"{report.kind} {report.version}"),
+            ("URL", report.url),
+            (
+                words["schema"],
+                words["ready"]
+                if report.schema_ready
+                else words["missing"].format(tables=missing),
+            ),
+            (words["events"], str(report.events if report.events is not None else "-")),
+            (
+                words["read_models"],
+                words["behind"].format(behind=behind)
+                if behind is not None
+                else words["not_built"],
+            ),
         )
+        width = max(len(name) for name, _ in lines) + 2
+        for name, value in lines:
+            click.echo(f"{name + ':':<{width}}{value}")
     if not report.schema_ready:
         raise click.exceptions.Exit(1)
 

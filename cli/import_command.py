@@ -10,6 +10,7 @@ import click
 
 from cli.context import AppContext, pass_app
 from cli.files import check_writable, write_csv
+from cli.main import say
 from cli.progress import progress_bar
 
 
@@ -34,10 +35,11 @@ def import_tasks(
 
     One row per task. Headers may be Vietnamese or English, with or without
     accents: Mã / code, Nội dung nhiệm vụ / title, Cơ quan chủ trì / agency,
-    Cơ quan giao / assigner, Ngày giao / assigned, Hạn xử lý / due, Văn bản
-    giao / doc, and optionally Ngày hoàn thành / completed, Ngày rút / cancelled,
-    Cơ quan phối hợp / co_agencies. Dates as people type them (14/02/2023) or
-    real spreadsheet dates.
+    Cấp giao / assigner, Ngày giao / assigned, Thời hạn hoàn thành / due, Văn
+    bản giao / doc, and optionally Ngày hoàn thành / completed, Ngày rút /
+    cancelled, Cơ quan phối hợp / co_agencies (older headers such as "Cơ quan
+    giao" and "Hạn xử lý" are read too). Dates as people type them
+    (14/02/2023) or real spreadsheet dates.
 
     Every row is checked first; unless all are valid nothing is imported.
     The rejects file is checked before anything is imported: it must be
@@ -87,7 +89,7 @@ def _keep_rejects(target: str, rejected: Sequence[Any], message: str) -> str:
     except OSError as exc:
         # Checked writable before the import, yet it failed (a full disk): the
         # import is recorded, so say so and show the rows instead.
-        click.echo(
+        say(
             f"Warning: cannot write the rejects file {target}: {exc.strerror}; "
             "the rejected rows are:",
             err=True,
@@ -98,10 +100,12 @@ def _keep_rejects(target: str, rejected: Sequence[Any], message: str) -> str:
 
 
 def _echo_rejected(rejected: Sequence[Any], shown: int = 200) -> None:
+    """Each rejected row's reason (written in English by the importer) in the
+    command's language."""
     for item in rejected[:shown]:
-        click.echo(str(item), err=True)
+        say(str(item), err=True)
     if len(rejected) > shown:
-        click.echo(f"... and {len(rejected) - shown} more rows.", err=True)
+        say(f"... and {len(rejected) - shown} more rows.", err=True)
 
 
 def default_rejects(file: str) -> str:

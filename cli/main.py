@@ -3,6 +3,10 @@
 Every refusal becomes one line on stderr with its exit code (1 refused by a
 rule, 2 usage, 3 concurrent change, 4 integrity failure), converted here and
 nowhere else. Set ``TRACKER_DEBUG=1`` to see a traceback instead.
+
+Messages are written in English in code and shown in ``--lang`` (Vietnamese by
+default) here, at the boundary: the tracker's own through ``cli.messages``,
+click's own through its gettext catalog (``cli.locale``).
 """
 
 from __future__ import annotations
@@ -11,26 +15,30 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from cli.context import AppContext
+from cli.messages import current_language
 
 VERSION = "0.1.0"
 
 
-def error_line(exc: BaseException) -> tuple[str, int]:
-    """The one line and exit code a user sees for an exception."""
+def error_line(exc: BaseException, lang: str = "en") -> tuple[str, int]:
+    """The one line and exit code a user sees for an exception, in ``lang``."""
+    from cli.messages import translate
     from domain.errors import TrackerError
 
     if isinstance(exc, TrackerError):
-        return one_line(f"Error: {exc}"), exc.exit_code
+        return one_line(translate(lang, f"Error: {exc}")), exc.exit_code
     name = type(exc).__name__
     detail = str(exc).strip()
     if name in {"OperationalError", "InterfaceError", "DatabaseError"}:
-        return one_line(f"Error: the database cannot be used: {detail or name}"), 1
-    return one_line(f"Error: unexpected {name}: {detail}"), 1
+        line = f"Error: the database cannot be used: {detail or name}"
+        return one_line(translate(lang, line)), 1
+    return one_line(translate(lang, f"Error: unexpected {name}: {detail}")), 1
 
 
 def one_line(message: str) -> str:
@@ -42,11 +50,34 @@ def one_line(message: str) -> str:
     return printable(message.strip().splitlines()[0] if message.strip() else message)
 
 
-def say(message: str, err: bool = False) -> None:
-    """Print a message of the tracker's own, safe for a terminal."""
+def say(message: str, err: bool = False, lang: str | None = None) -> None:
+    """Print a message of the tracker's own (written in English) in the
+    command's language, safe for a terminal."""
+    from cli.messages import translate
     from domain.limits import printable
 
-    click.echo(printable(message), err=err)
+    click.echo(printable(translate(lang or current_language(), message)), err=err)
+
+
+LANGUAGES = ("vi", "en")  # the first is the default
+
+
+def language_of(args: list[str]) -> str:
+    """``--lang`` among the global options (before the command's name), read
+    before click parses them so that click's own messages (a usage error in
+    those very options included) come out in that language."""
+    lang = LANGUAGES[0]
+    values = iter(args)
+    for arg in values:
+        if arg == "--lang":
+            lang = next(values, lang)
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+        elif arg in ("--db", "--actor"):
+            next(values, None)
+        elif not arg.startswith("-") or arg == "--":
+            break
+    return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
 # Which module defines each command, in the order ``--help`` lists them. A
@@ -75,6 +106,8 @@ COMMAND_MODULES = {
     **dict.fromkeys(("verify", "export", "restore"), "cli.audit_commands"),
     "projections": "cli.admin_commands",
     "db": "cli.db_commands",
+    "directory": "cli.directory_commands",
+    "config": "cli.config_commands",
     "demo": "cli.demo",
 }
 
@@ -104,10 +137,37 @@ class TrackerGroup(click.Group):
                 self.add_command(command)
         return self.commands.get(cmd_name)
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Choose the language (``--lang``) before click parses anything."""
+        from cli.locale import use_click_language
+        from cli.messages import set_language
+
+        args = list(sys.argv[1:] if args is None else args)
+        lang = language_of(args)
+        set_language(lang)
+        use_click_language(lang)
+        return super().main(args, *rest, **extra)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            translate_usage(exc)
+            raise
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except click.ClickException as exc:
+            translate_usage(exc)
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             if os.environ.get("TRACKER_DEBUG"):
@@ -117,9 +177,17 @@ class TrackerGroup(click.Group):
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
                 ctx.exit(1)
-            message, code = error_line(exc)
+            message, code = error_line(exc, current_language())
             click.echo(message, err=True)
             ctx.exit(code)
+
+
+def translate_usage(exc: click.ClickException) -> None:
+    """The tracker's own part of a usage error (a bad date, a batch line) in
+    the command's language; click's own part comes from its catalog."""
+    from cli.messages import translate
+
+    exc.message = translate(current_language(), exc.message)
 
 
 @click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,10 +205,10 @@ class TrackerGroup(click.Group):
 )
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
+    type=click.Choice(LANGUAGES),
+    default=LANGUAGES[0],
     show_default=True,
-    help="Language of labels.",
+    help="Language of messages and labels: vi (Vietnamese) or en (English).",
 )
 @click.version_option(VERSION, prog_name="tracker")
 @click.pass_context

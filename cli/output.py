@@ -44,6 +44,28 @@ def display(key: str, value: Any, lang: str) -> str:
     return printable(str(value))
 
 
+def csv_form(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], lang: str
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """A listing's CSV headers and rows: in Vietnamese, the labels as headers
+    and status words for the status codes (what a clerk opens in Excel); in
+    English, the contract's keys and codes. Dates stay ISO either way, which
+    every spreadsheet reads as dates."""
+    if lang != "vi":
+        return list(columns), list(rows)
+    headers = [label(lang, column) for column in columns]
+    flat = [
+        {
+            header: label(lang, str(row.get(column)))
+            if column == "status" and row.get(column) is not None
+            else row.get(column)
+            for header, column in zip(headers, columns, strict=True)
+        }
+        for row in rows
+    ]
+    return headers, flat
+
+
 def json_text(data: Any) -> str | bytes:
     """JSON as the contract defines it, indented only for a person at a
     terminal (``projections.json_text``)."""

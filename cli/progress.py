@@ -20,6 +20,9 @@ def progress_bar(description: str, total: int | None, quiet: bool) -> Iterator[A
         TimeRemainingColumn,
     )
 
+    from cli.messages import current_language, translate
+
+    description = translate(current_language(), description)
     console = Console(stderr=True)
     with Progress(
         TextColumn(f"[bold]{description}"),

@@ -9,7 +9,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import resolve_format
 from cli.labels import event_name, label
-from cli.output import display, print_json, render_record
+from cli.output import csv_form, display, print_json, render_record
 from cli.params import (
     SINCE,
     as_known_at_option,
@@ -148,7 +148,9 @@ def list_tasks(
         as_of.strftime("%d/%m/%Y")
     )
     sheet = label(app.lang, "tasks").capitalize()
-    render(listing(rows, LIST_COLUMNS, app.lang, title, sheet), fmt, app.lang, output)
+    document = listing(rows, LIST_COLUMNS, app.lang, title, sheet)
+    document.csv_columns, document.csv_rows = csv_form(rows, LIST_COLUMNS, app.lang)
+    render(document, fmt, app.lang, output)
 
 
 HISTORY_COLUMNS = (
@@ -171,14 +173,22 @@ _NOT_DETAILS = {
 }
 
 
-def _details(record: dict[str, object]) -> str:
+def _details(record: dict[str, object], lang: str) -> str:
+    """An event's fields as the Office reads them: labelled in ``lang``,
+    dates ``dd/mm/yyyy`` (the JSON keeps the recorded keys and ISO dates)."""
     parts = []
     for key, value in record.items():
         if key in _NOT_DETAILS or value in (None, "", []):
             continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{key}={value}")
+        if key == "field":
+            value = label(lang, str(value))
+        elif isinstance(value, list):
+            value = ", ".join(display(key, v, lang) for v in value)
+        elif key in ("old_value", "new_value"):
+            value = display(str(record.get("field", "")), value, lang)
+        else:
+            value = display(key, value, lang)
+        parts.append(f"{label(lang, key)}: {value}")
     return "; ".join(parts)
 
 
@@ -223,13 +233,14 @@ def history(
             **record,
             "type": event_name(app.lang, str(record["type"])),
             "recorded_at": _local_time(str(record["recorded_at"])),
-            "details": _details(record),
+            "details": _details(record, app.lang),
         }
         for record in records
     ]
     columns = HISTORY_COLUMNS if code else ("code", *HISTORY_COLUMNS)
     document = listing(rows, columns, app.lang, code or _since_title(since) or "")
     document.data = records  # the JSON is the records as recorded
+    document.csv_columns, document.csv_rows = csv_form(rows, columns, app.lang)
     render(document, fmt, app.lang)
 
 

@@ -7,9 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
-from tests.cli.helpers import as_json, execute, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import as_json, execute
 from tracker.eventstore.chain import GENESIS, chain_hash
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 LEDGER = "\n".join(
     [
@@ -84,7 +97,7 @@ def test_history_since_and_by_actor(db_url: str) -> None:
         db_url, "history", "--since", "01/01/2020", "--actor", "chuyen vien b"
     )
     assert [(e["code"], e["actor"]) for e in mine] == [("A-2", "chuyên viên B")]
-    table = ok(db_url, "history", "--since", "01/01/2020").stdout
+    table = helpers.ok(db_url, "history", "--since", "01/01/2020").stdout
     assert "A-3" in table and "Giao nhiệm vụ" in table
     assert run(db_url, "history").exit_code == 2
 

@@ -9,9 +9,22 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from click.testing import Result
 
-from tests.cli.helpers import ASSIGN, event_count, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import ASSIGN, event_count
 from tests.conftest import postgres_url, reset_postgres
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 COMPLETE = ["complete", "NV-2023-0042", "--on", "28/03/2023"]
 

@@ -7,9 +7,22 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from openpyxl import Workbook
 
-from tests.cli.helpers import as_json, event_count, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import as_json, event_count
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 VI_HEADER = [
     "Mã",

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import Result
 
-from tests.cli.helpers import ASSIGN, as_json, event_count, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import ASSIGN, as_json, event_count
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
 
 
 def test_assign_then_show(db_url: str) -> None:
@@ -25,7 +37,7 @@ def test_assign_then_show(db_url: str) -> None:
 
 def test_show_table_uses_vietnamese_labels(db_url: str) -> None:
     ok(db_url, *ASSIGN)
-    result = ok(db_url, "show", "NV-2023-0042", "--as-of", "01/04/2023")
+    result = helpers.ok(db_url, "show", "NV-2023-0042", "--as-of", "01/04/2023")
     assert "Cơ quan chủ trì" in result.output
     assert "Quá hạn" in result.output
     english = ok(db_url, "--lang", "en", "show", "NV-2023-0042", "--as-of", "1/4/23")

@@ -13,10 +13,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
-from tests.cli.helpers import ASSIGN, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import ASSIGN
 from tests.conftest import TODAY
 from tracker.wiring import make_tracker
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,8 +52,8 @@ def test_the_projector_applies_what_others_record_and_stops_on_sigterm(
 ) -> None:
     ok(sqlite_url, *ASSIGN)
     projector = subprocess.Popen(
-        [sys.executable, "-m", "cli", "--db", sqlite_url, "projections", "follow"]
-        + ["--poll", "0.2"],
+        [sys.executable, "-m", "cli", "--db", sqlite_url, "--lang", "en"]
+        + ["projections", "follow", "--poll", "0.2"],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,

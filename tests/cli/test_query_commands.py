@@ -79,6 +79,10 @@ def test_list_csv_and_markdown(db_url: str) -> None:
     _ledger(db_url)
     text = ok(db_url, "list", "--format", "csv", "--as-of", "30/6/2023").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["Cơ quan chủ trì"] == "Sở Tư pháp"
+    assert rows[0]["Tình trạng"] == "Quá hạn" and rows[0]["Ngày giao"] == "2023-02-14"
+    args = ("--lang", "en", "list", "--format", "csv", "--as-of", "30/6/2023")
+    rows = list(csv.DictReader(io.StringIO(ok(db_url, *args).stdout)))
     assert rows[0]["agency"] == "Sở Tư pháp" and rows[0]["status"] == "overdue"
     md = ok(db_url, "list", "--format", "md", "--as-of", "30/6/2023").stdout
     assert "| Mã | Nội dung nhiệm vụ |" in md and "Quá hạn" in md
@@ -117,7 +121,10 @@ def test_history_table(db_url: str) -> None:
 def test_show_unknown_task(db_url: str) -> None:
     ok(db_url, "db", "init")
     result = run(db_url, "show", "NV-404")
-    assert result.exit_code == 1 and "No task with code NV-404." in result.stderr
+    assert (
+        result.exit_code == 1
+        and "Không có nhiệm vụ nào mang mã NV-404." in result.stderr
+    )
     assert run(db_url, "history", "NV-404").exit_code == 1
 
 
@@ -146,7 +153,7 @@ def test_reading_a_ledger_that_is_not_there_creates_none(
     result = run(f"sqlite:///{missing}", *command)
     assert result.exit_code == 1, result.output
     assert result.stderr.count("\n") == 1
-    assert f"There is no ledger at {missing}" in result.stderr
+    assert f"Không có nhật ký tại {missing}" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -159,7 +166,7 @@ def test_reading_a_database_without_a_ledger_creates_none(
     result = run(db_url, *command)
     assert result.exit_code == 1, result.output
     assert result.stderr.count("\n") == 1
-    assert "There is no ledger in" in result.stderr
+    assert "Không có nhật ký trong" in result.stderr
     tables = execute(
         db_url,
         "SELECT name FROM sqlite_master WHERE type = 'table'"

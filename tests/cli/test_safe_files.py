@@ -9,16 +9,31 @@ import io
 import json
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
+import docx
 import pytest
+from click.testing import Result
 from openpyxl import load_workbook
 
 from cli.files import csv_cell
 from cli.main import load_command
-from tests.cli.helpers import event_count, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import event_count
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 FORMULAS = ("=1+1", "+1+1", "-1+1", "@SUM(1)")
 
@@ -124,6 +139,9 @@ def test_xlsx_text_cells_are_text_never_formulas(
     cells = _text_cells(workbook)
     assert {"=1+1", "+1+1", "-1+1", "@SUM(1)"} <= {c.value for c in cells}
     for cell in cells:
+        if isinstance(cell.value, datetime):  # the form's period, as dates
+            assert cell.data_type == "d" and cell.is_date, cell
+            continue
         assert cell.data_type == ("n" if isinstance(cell.value, int) else "s"), cell
 
 
@@ -156,8 +174,9 @@ def test_list_output_to_an_xlsx_file_writes_a_workbook(
     sheet name: the sheet is named apart from the title."""
     _hostile_ledger(db_url)
     workbook = tmp_path / "ds.xlsx"
-    result = ok(db_url, "list", "--as-of", "30/06/2023", "--output", str(workbook))
-    assert f"Wrote {workbook}." in result.stderr
+    args = ("list", "--as-of", "30/06/2023", "--output", str(workbook))
+    result = helpers.ok(db_url, *args)
+    assert f"Đã ghi {workbook}." in result.stderr
     sheet = load_workbook(workbook).active
     assert sheet.title == "Nhiệm vụ"
     assert sheet["A1"].value == "6 nhiệm vụ, tính đến ngày 30/06/2023"
@@ -208,6 +227,11 @@ def _check_parses(fmt: str, text: str | None, path: Path | None = None) -> None:
         workbook = load_workbook(path)
         assert any(sheet.max_row > 1 for sheet in workbook)
         return
+    if fmt == "docx":
+        assert path is not None
+        tables = docx.Document(str(path)).tables
+        assert tables and len(tables[0].rows) >= 2
+        return
     assert text, f"{fmt}: nothing written"
     if fmt == "json":
         json.loads(text)
@@ -244,7 +268,7 @@ def test_every_listing_writes_every_format_it_offers(
         for args in runs:
             for fmt in _formats(command):
                 where = f"{' '.join(args)} --format {fmt}"
-                if fmt != "xlsx":
+                if fmt not in ("xlsx", "docx"):  # files only
                     result = run(db_url, *args, "--format", fmt)
                     assert result.exit_code == 0, f"{where}: {result.output}"
                     _check_parses(fmt, result.stdout)
@@ -253,10 +277,11 @@ def test_every_listing_writes_every_format_it_offers(
                     path = tmp_path / f"{name}-{walked}.{fmt}"
                     result = run(db_url, *args, "--format", fmt, "--output", str(path))
                     assert result.exit_code == 0, f"{where} --output: {result.output}"
-                    text = None if fmt == "xlsx" else path.read_text("utf-8-sig")
+                    binary = fmt in ("xlsx", "docx")
+                    text = None if binary else path.read_text("utf-8-sig")
                     _check_parses(fmt, text, path)
                     walked += 1
-    assert walked >= 58  # today: 9 runs of 5 commands, 58 outputs in all
+    assert walked >= 64  # today: 9 runs of 5 commands, 64 outputs in all
 
 
 # --- the rejects file ---------------------------------------------------------

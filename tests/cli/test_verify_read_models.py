@@ -7,14 +7,27 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from click.testing import Result
 
 from domain.codes import task_id
 from domain.errors import IntegrityFailure
 from domain.task import Task
-from tests.cli.helpers import execute, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import execute
 from tests.conftest import TODAY
 from tracker.eventstore.chain import chain_hash
 from tracker.wiring import make_tracker
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 LEDGER = "\n".join(
     [

@@ -12,14 +12,26 @@ from datetime import date
 from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 
 from projections import tables as names
-from tests.cli.helpers import ok, run
+from tests.cli import helpers
 from tests.conftest import ASSIGNMENT, TODAY, postgres_url, reset_postgres, table_rows
 from tests.postgres.workers import clerk
 from tracker.wiring import make_tracker
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 WRITERS = 8
 OPERATIONS = 200

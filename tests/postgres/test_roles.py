@@ -14,13 +14,26 @@ from uuid import uuid4
 
 import psycopg
 import pytest
+from click.testing import Result
 
-from tests.cli.helpers import ASSIGN, as_json, event_count, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import ASSIGN, as_json, event_count
 from tests.conftest import TODAY, postgres_url, reset_postgres
 from tests.postgres.workers import clerk
 from tracker.administration import ALL_TABLES, LEDGER_TABLES, READ_MODEL_TABLES
 from tracker.projector import Follower
 from tracker.wiring import make_tracker
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 CLERK, PROJECTOR = "tracker_t13_clerk", "tracker_t13_projector"
 PASSWORD = "mk'1"

@@ -7,12 +7,21 @@ from datetime import date
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 from projections import tables as names
 from projections.tasks import TaskReadModel
-from tests.cli.helpers import as_json, ok
+from tests.cli import helpers
+from tests.cli.helpers import as_json
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
 from tracker.wiring import make_tracker
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 TABLES = (
     "tracker_events",

@@ -11,12 +11,25 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
+from click.testing import Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from tests.cli.helpers import execute, ok, run
+from tests.cli import helpers
+from tests.cli.helpers import execute
 from tracker.eventstore.chain import GENESIS, chain_hash
+
+
+# These tests read refusals and confirmations as the code writes them, in
+# English; tests/cli/test_languages.py proves every command in Vietnamese.
+def run(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.run(db_url, "--lang", "en", *args, input=input)
+
+
+def ok(db_url: str, *args: str, input: str | None = None) -> Result:
+    return helpers.ok(db_url, "--lang", "en", *args, input=input)
+
 
 LEDGER = "\n".join(
     [

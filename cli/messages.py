@@ -1,0 +1,141 @@
+"""The tracker's own messages in the clerk's language.
+
+Code writes every message in English, one finished sentence; this module
+turns it into Vietnamese at the boundary (errors, confirmations, notices) by
+matching it whole against the templates of ``cli.catalog``: each module there
+holds ``VI``, English template -> Vietnamese template, variable parts written
+as ``{name}``. A placeholder's value is carried over as it is (a task code, a
+file name), except that a value which is itself a catalogued message (a field
+name, a nested refusal) is translated too, and an ISO date is shown
+``dd/mm/yyyy``. Text no template matches is left as it is, so a missing entry
+shows up in English, where ``tests/cli/test_languages.py`` catches it.
+
+The templates are compiled once, on the first message: ``tracker --help``
+never pays for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+_language = "vi"
+
+
+def set_language(lang: str) -> None:
+    """The language of the command being run (``--lang``), for messages
+    printed outside a command's context (notices from the packages)."""
+    global _language
+    _language = lang
+
+
+def current_language() -> str:
+    """``--lang`` of the running command, else the one last set."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return str(getattr(obj, "lang", None) or _language)
+
+
+@dataclass(frozen=True)
+class Template:
+    pattern: re.Pattern[str]
+    vietnamese: str
+    literal: int  # characters of fixed text: the most specific match wins
+
+
+def compile_template(english: str, vietnamese: str) -> Template:
+    parts: list[str] = []
+    seen: set[str] = set()
+    position = 0
+    for match in PLACEHOLDER.finditer(english):
+        parts.append(re.escape(english[position : match.start()]))
+        name = match.group(1)
+        # A value never runs on into the next sentence: "X. Y." is matched
+        # sentence by sentence instead. A value followed by another after a
+        # mere space takes all it can ("The due date 01/01/2300": the field
+        # is "due date", the value the date).
+        lazy = "" if english.startswith(" {", match.end()) else "?"
+        value = r"(?:(?!\.\s+[A-Z]).)+" + lazy
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{value})")
+        seen.add(name)
+        position = match.end()
+    parts.append(re.escape(english[position:]))
+    literal = len(PLACEHOLDER.sub("", english))
+    return Template(re.compile("".join(parts), re.DOTALL), vietnamese, literal)
+
+
+@cache
+def templates() -> tuple[Template, ...]:
+    """Every catalog module's templates, most specific first."""
+    import importlib
+    import pkgutil
+
+    import cli.catalog
+
+    merged: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(cli.catalog.__path__), key=str):
+        module = importlib.import_module(f"cli.catalog.{info.name}")
+        merged.update(getattr(module, "VI", {}))
+    compiled = (compile_template(en, vi) for en, vi in merged.items())
+    return tuple(sorted(compiled, key=lambda t: -t.literal))
+
+
+def translate(lang: str, text: str) -> str:
+    """``text`` (a finished English message) in ``lang``: itself in English,
+    or when no template matches it."""
+    if lang != "vi" or not text:
+        return text
+    translated = _vietnamese(text)
+    return text if translated is None else translated
+
+
+def vietnamese_date(value: str) -> str:
+    """``2023-02-14`` -> ``14/02/2023``; any other value as it is."""
+    match = ISO_DATE.fullmatch(value)
+    return f"{match[3]}/{match[2]}/{match[1]}" if match else value
+
+
+def _vietnamese(text: str, depth: int = 0) -> str | None:
+    stripped = text.strip()
+    if not stripped or depth > 4:
+        return None
+    for template in templates():
+        match = template.pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        values = {k: _value(v, depth) for k, v in match.groupdict().items()}
+        result = template.vietnamese.format(**values)
+        if stripped[:1].isupper() and result[:1].islower():
+            result = result[:1].upper() + result[1:]
+        return _keep_spacing(text, stripped, result)
+    for split in SENTENCE_END.finditer(stripped):
+        head = _vietnamese(stripped[: split.start()], depth + 1)
+        if head is None:
+            continue
+        tail = _vietnamese(stripped[split.end() :], depth + 1)
+        if tail is not None:
+            return _keep_spacing(text, stripped, f"{head} {tail}")
+    return None
+
+
+def _value(value: str, depth: int) -> str:
+    translated = _vietnamese(value, depth + 1) if _has_letters(value) else None
+    if translated is not None:
+        return translated
+    return vietnamese_date(value)
+
+
+def _has_letters(value: str) -> bool:
+    return any(c.isalpha() for c in value)
+
+
+def _keep_spacing(original: str, stripped: str, result: str) -> str:
+    start = original.index(stripped[:1]) if stripped else 0
+    return original[:start] + result + original[start + len(stripped) :]
