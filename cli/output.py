@@ -9,7 +9,7 @@ them as they are (the stable contract); the table, Markdown and XLSX forms
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -45,25 +45,37 @@ def display(key: str, value: Any, lang: str) -> str:
 
 
 def csv_form(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], lang: str
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    lang: str,
+    headers: Mapping[str, str] | None = None,
+    words: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """A listing's CSV headers and rows: in Vietnamese, the labels as headers
-    and status words for the status codes (what a clerk opens in Excel); in
-    English, the contract's keys and codes. Dates stay ISO either way, which
-    every spreadsheet reads as dates."""
+    (``headers``, else ``label``) and words for the codes (of ``status``, and
+    of the columns ``words`` names), what a clerk opens in Excel; in English,
+    the contract's keys and codes. Dates stay ISO either way, which every
+    spreadsheet reads as dates."""
     if lang != "vi":
         return list(columns), list(rows)
-    headers = [label(lang, column) for column in columns]
+    named = [(headers or {}).get(column) or label(lang, column) for column in columns]
+    words = words or {}
+
+    def shown(column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if column == "status":
+            return label(lang, str(value))
+        return words.get(column, {}).get(str(value), value)
+
     flat = [
         {
-            header: label(lang, str(row.get(column)))
-            if column == "status" and row.get(column) is not None
-            else row.get(column)
-            for header, column in zip(headers, columns, strict=True)
+            header: shown(column, row.get(column))
+            for header, column in zip(named, columns, strict=True)
         }
         for row in rows
     ]
-    return headers, flat
+    return named, flat
 
 
 def json_text(data: Any) -> str | bytes:

@@ -10,7 +10,7 @@ import click
 from cli.context import AppContext, pass_app
 from cli.files import resolve_format
 from cli.labels import label, ledger_footer
-from cli.output import display
+from cli.output import csv_form, display
 from cli.params import as_known_at_option, as_of_option, output_options
 from cli.rendering import Document, Section, render
 
@@ -22,10 +22,12 @@ SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left")
 OVERDUE_LABELS = {
     "vi": {"days_overdue": "Số ngày quá hạn", "days_left": "Số ngày còn lại",
            "overdue_heading": "Nhiệm vụ quá hạn", "soon_heading": "Sắp đến hạn",
+           "section": "Phần",
            "summary": "Tổng số quá hạn: {total} (trên 30 ngày: {over_30}; "
            "trên 60 ngày: {over_60}; trên 120 ngày: {over_120})"},
     "en": {"days_overdue": "Days overdue", "days_left": "Days left",
            "overdue_heading": "Overdue tasks", "soon_heading": "Falling due soon",
+           "section": "Section",
            "summary": "Overdue: {total} (over 30 days: {over_30}; over 60 days: "
            "{over_60}; over 120 days: {over_120})"},
 }  # fmt: skip
@@ -120,9 +122,17 @@ def overdue_document(data: dict[str, Any], soon: bool, lang: str) -> Document:
         )
     csv_rows = [{"section": "overdue", **r} for r in overdue]
     csv_rows += [{"section": "due_soon", **r} for r in data["due_soon"]]
+    csv_columns, csv_rows = csv_form(
+        csv_rows,
+        CSV_COLUMNS,
+        lang,
+        {**headers, "section": _overdue_label(lang, "section")},
+        {"section": {"overdue": overdue_heading,
+                     "due_soon": _overdue_label(lang, "soon_heading")}},
+    )  # fmt: skip
     return Document(
         data,
-        CSV_COLUMNS,
+        csv_columns,
         csv_rows,
         title=f"{overdue_heading}, {label(lang, 'as_of')} {as_of}",
         subtitle=_overdue_label(lang, "summary").format(**data["summary"]),

@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any
 
 from cli.labels import label, ledger_footer
-from cli.output import display
+from cli.output import csv_form, display
 from cli.rendering import Document, Row, Section
+from domain.directory import SOURCES
 
 FORM_ITEMS = (
     ("5.1", "assigned"),
@@ -43,6 +44,7 @@ FORM_LABELS = {
         "sheet_central": "Trung ương giao",
         "sheet_provincial": "Tỉnh giao",
         "sheet_other": "Khác giao",
+        "sheet_all": "Tất cả",
         "period": "Kỳ báo cáo",
         "from": "Kỳ báo cáo: từ ngày",
         "to": "Đến ngày",
@@ -85,6 +87,7 @@ FORM_LABELS = {
         "sheet_central": "Central",
         "sheet_provincial": "Provincial",
         "sheet_other": "Other",
+        "sheet_all": "All",
         "period": "Period",
         "from": "Reporting period from",
         "to": "To",
@@ -189,10 +192,21 @@ def report_document(
     sections = [section for _, own in sheets for section in own]
     title = source_title(lang, data["source"])
     footer = ledger_footer(lang, data["ledger"], data["behind"])
+    csv_columns, csv_rows = csv_form(
+        _csv_rows(data),
+        ["source", *group_columns],
+        lang,
+        {
+            "source": label(lang, "source"),
+            "name": label(lang, by) if by else form_label(lang, "group"),
+            **{k: form_label(lang, f"short_{k}") for k in GROUP_FIGURES},
+        },
+        {"source": {k: form_label(lang, f"sheet_{k}") for k in (*SOURCES, "all")}},
+    )
     document = Document(
         data,
-        ["source", *group_columns],
-        _csv_rows(data),
+        csv_columns,
+        csv_rows,
         title=title,
         subtitle=subtitle,
         sections=sections,

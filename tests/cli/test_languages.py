@@ -303,3 +303,32 @@ def test_history_details_name_fields_in_the_language_with_dates_day_first(
     assert en.startswith("position,type,effective_on")
     data = json.loads(invoke(db, "vi", ["history", "NV-01", "--format", "json"])[1])
     assert data[0]["due_on"] == "2023-03-31" and data[0]["type"] == "Assigned"
+
+
+@pytest.mark.parametrize(
+    ("args", "vi_header", "en_header"),
+    [
+        (
+            ["overdue", "--as-of", "30/06/2023", "--format", "csv"],
+            "Phần,Mã,Nội dung nhiệm vụ,Cơ quan chủ trì,Cấp giao,Thời hạn hoàn thành",
+            "section,code,title,agency,assigner,due_on",
+        ),
+        (
+            ["report", "--period", "2023-H1", "--format", "csv"],
+            "Nhóm nguồn giao,Đơn vị,Tổng số,Hoàn thành đúng hạn",
+            "source,name,assigned,on_time",
+        ),
+    ],
+    ids=["overdue", "report"],
+)
+def test_report_csv_speaks_the_language_and_keeps_the_keys_in_english(
+    tmp_path: Path, args: list[str], vi_header: str, en_header: str
+) -> None:
+    db = f"sqlite:///{tmp_path}/ledger.db"
+    for recorded in DATA:
+        assert invoke(db, "vi", recorded)[0] == 0
+    vi = invoke(db, "vi", args)[1].lstrip("\ufeff").splitlines()
+    en = invoke(db, "en", args)[1].lstrip("\ufeff").splitlines()
+    assert vi[0].startswith(vi_header) and en[0].startswith(en_header)
+    assert len(vi) == len(en) >= 2
+    assert not any(word in "\n".join(vi[1:]) for word in ("due_soon", "central,"))

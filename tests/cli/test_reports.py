@@ -197,13 +197,20 @@ def test_report_other_formats(db_url: str, tmp_path: Path) -> None:
     assert "| 5.4 | Số nhiệm vụ quá hạn nhưng chưa hoàn thành | Nhiệm vụ | 1 |" in md
     english = ok(db_url, "--lang", "en", "report", "--period", "2023-H1").stdout
     assert "Tasks assigned" in english
-    text = ok(db_url, "report", "--period", "2023-H1", "--format", "csv").stdout
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert [(r["source"], r["assigned"]) for r in rows] == [
-        ("all", "4"),
-        ("central", "1"),
-        ("provincial", "3"),
-    ]
+    for lang, source, assigned, names in (
+        ("en", "source", "assigned", ["all", "central", "provincial"]),
+        (
+            "vi",
+            "Nhóm nguồn giao",
+            "Tổng số",
+            ["Tất cả", "Trung ương giao", "Tỉnh giao"],
+        ),
+    ):
+        args = ("--lang", lang, "report", "--period", "2023-H1", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(ok(db_url, *args).stdout)))
+        assert [(r[source], r[assigned]) for r in rows] == list(
+            zip(names, ["4", "1", "3"], strict=True)
+        )
     workbook = tmp_path / "bao-cao.xlsx"
     ok(
         db_url,
