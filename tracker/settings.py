@@ -128,15 +128,17 @@ def _known(name: str) -> str:
 def _stored() -> dict[str, str]:
     path = settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text: str | None = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
+    except UnicodeDecodeError:
+        text = None  # not UTF-8: no settings file of this tool
     except OSError as exc:
         raise SettingError(
             f"Cannot read the settings file {path}: {exc.strerror}."
         ) from None
     try:
-        stored = json.loads(text)
+        stored = json.loads(text) if text is not None else None
     except ValueError:
         stored = None
     if not isinstance(stored, dict) or not all(

@@ -63,11 +63,14 @@ def test_refusals_name_the_setting_and_change_nothing(
     }
 
 
+@pytest.mark.parametrize(
+    "content", [b"[1, 2", b"\xff\xfe not UTF-8", b'{"office": 7}'], ids=repr
+)
 def test_a_damaged_settings_file_is_refused_in_one_line(
-    settings_file: Path, sqlite_url: str
+    settings_file: Path, sqlite_url: str, content: bytes
 ) -> None:
     settings_file.parent.mkdir(parents=True)
-    settings_file.write_text("[1, 2", encoding="utf-8")
+    settings_file.write_bytes(content)
     result = run(sqlite_url, "--lang", "en", "config", "get", "office")
     assert result.exit_code == 1
     assert result.stderr == (
