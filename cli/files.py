@@ -16,6 +16,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,6 +33,7 @@ SUFFIX_FORMATS = {
 }
 # Formats that are files, never printed: they need ``--output``.
 FILE_FORMATS = ("xlsx", "docx")
+SHEET_DATE_FORMAT = "dd/mm/yyyy"
 # What makes Excel, LibreOffice or Google Sheets read a CSV field as a formula
 # (OWASP, "CSV Injection"): a leading apostrophe makes it text again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -180,6 +182,10 @@ def _append_as_text(sheet: Any, values: Sequence[Any]) -> None:
             text = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
             text.data_type = "s"
             cells.append(text)
+        elif isinstance(value, date):
+            day = Cell(sheet, value=value)
+            day.number_format = SHEET_DATE_FORMAT  # as the Office writes dates
+            cells.append(day)
         else:
             cells.append(value)
     sheet.append(cells)

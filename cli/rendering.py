@@ -13,7 +13,9 @@ sheet) says so in ``files``.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import click
@@ -139,9 +141,13 @@ def _xlsx(document: Document, lang: str, output: str | None) -> None:
 
 
 def _spreadsheet_value(column: str, value: Any, lang: str) -> Any:
-    """Numbers as numbers; everything else as a person reads it."""
+    """Numbers as numbers, dates as dates (a spreadsheet sorts and filters
+    them as such); everything else as a person reads it."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
+    if isinstance(value, str) and (column.endswith("_on") or column in ("on", "date")):
+        with suppress(ValueError):
+            return date.fromisoformat(value)
     return display(column, value, lang)
 
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cli.documents.report_form import FormHeading, form_label
-from cli.files import _append_as_text, sheet_title, wrote
+from cli.files import SHEET_DATE_FORMAT, _append_as_text, sheet_title, wrote
 from cli.output import display
 from cli.rendering import Section
 
-DATE_FORMAT = "dd/mm/yyyy"
+if TYPE_CHECKING:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
+
+DATE_FORMAT = SHEET_DATE_FORMAT
 # STT, Chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú: an A4 page's width; the rows
 # by agency or assigner use the columns after them too (then landscape).
 FORM_WIDTHS = (6, 46, 11, 10, 30, 10, 10, 10, 10)
@@ -64,7 +68,7 @@ def write_form_workbook(
     wrote(output)
 
 
-def _title_rows(sheet: Any, heading: FormHeading, title: str, lang: str) -> None:
+def _title_rows(sheet: Worksheet, heading: FormHeading, title: str, lang: str) -> None:
     """Office, title, then a row each for the period's first and last day,
     the day the figures are taken on and the cut-off convention."""
     from openpyxl.styles import Alignment
@@ -92,7 +96,9 @@ def _title_rows(sheet: Any, heading: FormHeading, title: str, lang: str) -> None
     sheet.append([])
 
 
-def _table(sheet: Any, section: Section, lang: str, *, print_titles: bool) -> None:
+def _table(
+    sheet: Worksheet, section: Section, lang: str, *, print_titles: bool
+) -> None:
     """``section`` with borders; a table whose rows carry no item number of
     their own (rows by agency) is numbered in an STT column, so that names
     fall in the wide second column."""
@@ -125,7 +131,7 @@ def _table(sheet: Any, section: Section, lang: str, *, print_titles: bool) -> No
         _fit_height(sheet, sheet.max_row)
 
 
-def _fit_height(sheet: Any, row: int) -> None:
+def _fit_height(sheet: Worksheet, row: int) -> None:
     """A row tall enough for its wrapped text: spreadsheets size rows when
     they are edited, not when a file is opened."""
     lines = 1
@@ -149,7 +155,7 @@ def _value(column: str, value: Any, lang: str) -> Any:
     return display(column, value, lang).rstrip() if value is not None else ""
 
 
-def _printable(sheet: Any, *, landscape: bool) -> None:
+def _printable(sheet: Worksheet, *, landscape: bool) -> None:
     """A4, fitted to the page's width: portrait for the form alone,
     landscape when its rows by agency or assigner are wider."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -161,7 +167,7 @@ def _printable(sheet: Any, *, landscape: bool) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.6
 
 
-def _font(*, bold: bool = False, italic: bool = False, size: int = 12) -> Any:
+def _font(*, bold: bool = False, italic: bool = False, size: int = 12) -> Font:
     from openpyxl.styles import Font
 
     return Font(name="Times New Roman", bold=bold, italic=italic, size=size)

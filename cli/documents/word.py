@@ -11,13 +11,19 @@ table whose rows carry no number of their own gets an STT column.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.files import wrote
 from cli.output import display
 from cli.rendering import Row, Section
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.shared import Length
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
 FONT_SIZE = 13
@@ -78,13 +84,13 @@ def write_word(
 
 
 def _line(
-    document: Any,
+    document: WordDocument,
     text: str,
     *,
     bold: bool = False,
     italic: bool = False,
     align: str = "left",
-) -> Any:
+) -> Paragraph:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = document.add_paragraph()
@@ -94,7 +100,7 @@ def _line(
     return paragraph
 
 
-def _table(document: Any, section: Section, lang: str) -> None:
+def _table(document: WordDocument, section: Section, lang: str) -> None:
     """One section as a bordered table; the ``group_by`` column becomes a
     row above each run of equal values."""
     from docx.shared import Pt
@@ -111,7 +117,7 @@ def _table(document: Any, section: Section, lang: str) -> None:
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, shown, strict=True):
         _fill(cell, header, bold=True, center=True)
-    previous: Any = None
+    previous: object = None
     for number, row in enumerate(section.rows, start=1):
         if section.group_by:
             group = row.get(section.group_by)
@@ -152,7 +158,7 @@ WEIGHTS = {"#": 1.0, "item": 1.0, "label": 5.0, "title": 5.0, "note": 3.2,
 TEXT_WIDTH_MM = 170  # A4 less the margins
 
 
-def _widths(keys: Sequence[str], numeric: Collection[str]) -> list[Any]:
+def _widths(keys: Sequence[str], numeric: Collection[str]) -> list[Length]:
     from docx.shared import Mm
 
     weights = [
@@ -168,7 +174,7 @@ def _value(column: str, row: Row, lang: str) -> str:
 
 
 def _fill(
-    cell: Any,
+    cell: _Cell,
     text: str,
     *,
     bold: bool = False,

@@ -152,6 +152,23 @@ def test_xlsx_figures_stay_numbers(db_url: str, tmp_path: Path) -> None:
     assert 91 in {c.value for c in _text_cells(workbook) if c.data_type == "n"}
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--as-of", "30/06/2023"], ["overdue", "--as-of", "30/06/2023"]],
+    ids=" ".join,
+)
+def test_xlsx_dates_are_dates_shown_day_first(
+    db_url: str, tmp_path: Path, args: list[str]
+) -> None:
+    _hostile_ledger(db_url)
+    workbook = tmp_path / "ds.xlsx"
+    ok(db_url, *args, "--output", str(workbook))
+    days = [c for c in _text_cells(workbook) if isinstance(c.value, datetime)]
+    assert days and all(c.is_date and c.number_format == "dd/mm/yyyy" for c in days)
+    texts = {c.value for c in _text_cells(workbook) if isinstance(c.value, str)}
+    assert not any(re.fullmatch(r"\d{2}/\d{2}/\d{4}", text) for text in texts)
+
+
 def test_an_error_code_typed_as_a_title_is_text_in_xlsx(
     sqlite_url: str, tmp_path: Path
 ) -> None:
