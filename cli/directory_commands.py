@@ -9,9 +9,9 @@ import click
 from cli.context import AppContext, pass_app
 from cli.output import console, print_json
 from cli.params import format_option
+from domain.directory import KINDS, SOURCES
 
-KIND = click.argument("kind", type=click.Choice(("assigner", "agency")))
-SOURCES = ("central", "provincial", "other")
+KIND = click.argument("kind", type=click.Choice(KINDS))
 
 # Table headers and words, by ``--lang``.
 WORDS: dict[str, dict[str, str]] = {
@@ -60,7 +60,7 @@ def directory() -> None:
 @directory.command("list")
 @click.option(
     "--kind",
-    type=click.Choice(("assigner", "agency")),
+    type=click.Choice(KINDS),
     default=None,
     help="Only assigners or only agencies.",
 )

@@ -12,9 +12,10 @@ from cli.documents.report_form import FormHeading, report_document, section_data
 from cli.files import resolve_format
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
 from cli.rendering import render
+from domain.directory import SOURCES
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
 
-SOURCE_CHOICES = ("central", "provincial", "other", "all")
+SOURCE_CHOICES = (*SOURCES, "all")
 
 
 def _period(
@@ -129,17 +130,25 @@ def report(
     result = app.reading.period_report(
         chosen.start, chosen.end, as_of, by, known_at, source
     )
-    warn_unknown_assigners(result.unknown)
+    filed_since: set[str] = set()
+    if known_at is not None and result.unknown:
+        now = app.reading.directory()
+        filed_since = {name for name in result.unknown if now.knows("assigner", name)}
+    warn_unknown_assigners(result.unknown, filed_since)
     heading = FormHeading(office, chosen.start, chosen.end, as_of, cutoff)
     document = report_document(report_data(result, by, app.lang), by, app.lang, heading)
     render(document, fmt, app.lang, output)
 
 
-def warn_unknown_assigners(names: list[str]) -> None:
-    """Once per run, on stderr: the assigners the directory does not know,
-    counted as ``other``, each with the command that files it."""
+def warn_unknown_assigners(names: list[str], filed_since: set[str]) -> None:
+    """Once per run, on stderr: the assigners the directory does not know
+    (one spelling of each), counted as ``other``, each with the command that
+    files it, quoted for the shell; none for a name filed since the moment a
+    report as known then was asked about, which that command would refuse."""
     if not names:
         return
+    import shlex
+
     from cli.main import say
 
     say(
@@ -147,11 +156,12 @@ def warn_unknown_assigners(names: list[str]) -> None:
         err=True,
     )
     for name in names:
-        say(
-            f'File it with: tracker directory add assigner "{name}" '
-            "--source central|provincial|other",
-            err=True,
-        )
+        if name not in filed_since:
+            say(
+                "File it with: tracker directory add assigner "
+                f"{shlex.quote(name)} --source central|provincial|other",
+                err=True,
+            )
 
 
 COMMANDS = [report]

@@ -15,11 +15,13 @@ report as known at a past moment uses the directory as known then.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from domain.errors import ConcurrentChange, TaskRuleError, TrackerError
+from domain.limits import checked_name, text_of
 from domain.text import fold
 
 # The one aggregate whose events are the Office's additions
@@ -155,14 +157,15 @@ class Directory:
 
     def replayed(self, changes: Iterable[Change]) -> Directory:
         """This directory with ``changes`` applied in order, passing over one
-        the directory refuses (only an event written outside the tool can be
-        one: every change was checked before it was recorded). One copy,
-        changed in place: reports replay every filed name on each run."""
+        the directory refuses (an event written outside the tool, or recorded
+        before a rule that now refuses it, such as a name with no letter).
+        One copy, changed in place: reports replay every filed name on each
+        run."""
         directory = self._copy()
         for change in changes:
             try:
                 directory._apply(change)
-            except DirectoryError:
+            except TaskRuleError:
                 continue
         return directory
 
@@ -181,7 +184,8 @@ class Directory:
         return self._add_alias(kind, official, name)
 
     def _add_name(self, kind: str, official: str, source: str | None) -> Directory:
-        _check_kind(kind, source)
+        checked_source(checked_kind(kind), source)
+        checked_name(official, f"{kind} name")
         if self.knows(kind, official):
             taken = self.official(kind, official)
             raise DirectoryError(
@@ -192,6 +196,7 @@ class Directory:
         return self
 
     def _add_alias(self, kind: str, name: str, alias: str) -> Directory:
+        checked_name(alias, "alias")
         entry = self.entry(kind, name)
         if entry is None:
             raise DirectoryError(f"The directory has no {kind} named {name}.")
@@ -209,14 +214,81 @@ class Directory:
 Change = tuple[str, str, str, "str | None"]
 
 
-def _check_kind(kind: str, source: str | None) -> None:
-    if kind not in KINDS:
+def checked_kind(kind: str) -> str:
+    """``assigner`` or ``agency``."""
+    text = text_of(kind, "directory kind")
+    if text not in KINDS:
         raise DirectoryError(
-            f"A directory entry is an assigner or an agency, not {kind[:40]!r}."
+            f"A directory entry is an assigner or an agency, not {text[:40]!r}."
         )
-    if kind == "assigner" and source not in SOURCES:
+    return text
+
+
+def checked_source(kind: str, source: str | None) -> str | None:
+    """An assigner's source group (required); an agency has none."""
+    if kind == "agency":
+        if source is not None:
+            raise DirectoryError("Only an assigner has a source group.")
+        return None
+    if source is None:
         raise DirectoryError(
             "An assigner needs a source group: central, provincial or other."
         )
-    if kind == "agency" and source is not None:
-        raise DirectoryError("Only an assigner has a source group.")
+    text = text_of(source, "source group")
+    if text not in SOURCES:
+        raise DirectoryError(
+            f"The source group {text[:40]!r} is not one of central, provincial "
+            "or other."
+        )
+    return text
+
+
+def spelling(typed: Iterable[tuple[str, int]]) -> str:
+    """The one spelling shown for names the directory does not know that
+    fold alike, given each as typed with its number of tasks: the one most
+    tasks use; among as many, the one that keeps the most diacritics, then
+    one not all in capitals ("Sở Y tế" rather than "SO Y TE" or "SỞ Y TẾ"),
+    as the name is written; then the first in code-point order, so that the
+    choice never depends on the order the names come in."""
+    return min(typed, key=_spelling_order)[0]
+
+
+def _spelling_order(pair: tuple[str, int]) -> tuple[int, int, bool, str]:
+    name, count = pair
+    marks = len(unicodedata.normalize("NFD", name)) - len(
+        unicodedata.normalize("NFC", name)
+    )
+    return (-count, -marks, name.isupper(), name)
+
+
+class Names:
+    """How one answer names the assigners or the agencies (``kind``) of its
+    tasks, given how many of them use each name as typed (``uses``): a name
+    the directory knows by its official name; names it does not know, one
+    spelling per folded key (``spelling``), so that "Sở Y tế", "sở y tế" and
+    "SO Y TE" are one row before anyone files them."""
+
+    def __init__(
+        self, directory: Directory, kind: str, uses: Mapping[str, int]
+    ) -> None:
+        self.directory = directory
+        self.kind = kind
+        self._names: dict[str, str] = {}
+        unknown: dict[str, list[tuple[str, int]]] = {}
+        for name, count in uses.items():
+            entry = directory.entry(kind, name)
+            if entry is None:
+                unknown.setdefault(fold(name), []).append((name, count))
+            else:
+                self._names[name] = entry.official
+        shown = []
+        for typed in unknown.values():
+            chosen = spelling(typed)
+            shown.append(chosen)
+            self._names.update((name, chosen) for name, _ in typed)
+        # One spelling of each name the directory does not know, by key.
+        self.unknown = sorted(shown, key=lambda name: (fold(name), name))
+
+    def __call__(self, name: str) -> str:
+        found = self._names.get(name)
+        return self.directory.official(self.kind, name) if found is None else found

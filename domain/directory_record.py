@@ -13,21 +13,20 @@ public, versioned API. Rename nothing here without an upcaster.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from eventsourcing.domain import Aggregate
 
 from domain.directory import (
     DIRECTORY_ID,
-    KINDS,
-    SOURCES,
+    Change,
     Directory,
-    DirectoryError,
     Entry,
+    checked_kind,
+    checked_source,
 )
-from domain.limits import checked_actor, checked_name, text_of
+from domain.limits import checked_actor, checked_name
 
-__all__ = ["DIRECTORY_ID", "DirectoryRecord", "checked_kind", "checked_source"]
+__all__ = ["DIRECTORY_ID", "DirectoryRecord"]
 KIND_LENGTH = 16  # "assigner", "agency"
 SOURCE_LENGTH = 16  # "central", "provincial", "other"
 
@@ -42,13 +41,13 @@ class DirectoryRecord(Aggregate):
         effective_on: date  # the day it was filed, in Vietnam
         actor: str
 
-        def apply(self, aggregate: Any) -> None:
+        def apply(self, aggregate: DirectoryRecord) -> None:  # type: ignore[override]
             change = self.change()
             if change is not None:
                 aggregate.directory = aggregate.directory.replayed([change])
 
-        def change(self) -> tuple[str, str, str, str | None] | None:
-            """The change to the directory (``domain.directory.Change``)."""
+        def change(self) -> Change | None:
+            """The change to the directory, if any."""
             return None
 
     class Opened(Event, Aggregate.Created):
@@ -59,7 +58,7 @@ class DirectoryRecord(Aggregate):
         name: str
         source: str | None
 
-        def change(self) -> tuple[str, str, str, str | None]:
+        def change(self) -> Change:
             return (self.kind, self.name, self.name, self.source)
 
     class AliasAdded(Event):
@@ -67,7 +66,7 @@ class DirectoryRecord(Aggregate):
         name: str  # the official name of the entity the alias names
         alias: str
 
-        def change(self) -> tuple[str, str, str, str | None]:
+        def change(self) -> Change:
             return (self.kind, self.alias, self.name, None)
 
     @classmethod
@@ -81,7 +80,7 @@ class DirectoryRecord(Aggregate):
     ) -> Entry:
         """File a new entity under its official ``name``."""
         kind = checked_kind(kind)
-        name = checked_name(name, kind)
+        name = checked_name(name, f"{kind} name")
         source = checked_source(kind, source)
         actor = checked_actor(actor)
         self.directory.with_name(kind, name, source)  # refuses a name taken
@@ -100,7 +99,7 @@ class DirectoryRecord(Aggregate):
     ) -> Entry:
         """Let ``alias`` name the entity ``name`` names (any of its names)."""
         kind = checked_kind(kind)
-        name = checked_name(name, kind)
+        name = checked_name(name, f"{kind} name")
         alias = checked_name(alias, "alias")
         actor = checked_actor(actor)
         self.directory.with_alias(kind, name, alias)  # refuses a name taken
@@ -119,31 +118,3 @@ class DirectoryRecord(Aggregate):
         entry = self.directory.entry(kind, name)
         assert entry is not None
         return entry
-
-
-def checked_kind(kind: str) -> str:
-    text = text_of(kind, "directory kind")
-    if text not in KINDS:
-        raise DirectoryError(
-            f"A directory entry is an assigner or an agency, not {text[:40]!r}."
-        )
-    return text
-
-
-def checked_source(kind: str, source: str | None) -> str | None:
-    """An assigner's source group (required); an agency has none."""
-    if kind == "agency":
-        if source is not None:
-            raise DirectoryError("Only an assigner has a source group.")
-        return None
-    if source is None:
-        raise DirectoryError(
-            "An assigner needs a source group: central, provincial or other."
-        )
-    text = text_of(source, "source group")
-    if text not in SOURCES:
-        raise DirectoryError(
-            f"The source group {text[:40]!r} is not one of central, provincial "
-            "or other."
-        )
-    return text

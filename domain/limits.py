@@ -72,8 +72,11 @@ ACTOR_LENGTH = 100
 
 # ``fold`` turns one character into at most this many (checked over every
 # code point by the tests): a name this short cannot have a key too long, so
-# the key of most names is never computed here.
+# the length of most names' keys is never compared here.
 FOLD_GROWTH = 3
+# What a name's key must hold: one made of marks or punctuation alone (or
+# empty) would match every other such name at once.
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 BIDI_FORMATTING = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -195,17 +198,20 @@ def optional_text(value: str, field: str, limit: int) -> str:
 
 
 def checked_name(value: str, field: str) -> str:
-    """An assigner's or agency's name, whose matching key must also fit."""
+    """An assigner's or agency's name, whose matching key must also fit, and
+    hold a letter or a digit: names are matched by that key, and one made of
+    marks or punctuation alone would be every such name at once."""
     name = checked_text(value, field, NAME_LENGTH)
-    if len(name) * FOLD_GROWTH > NAME_KEY_LENGTH:
-        key = len(fold(name))
-        if key > NAME_KEY_LENGTH:
-            raise TooLong(
-                field,
-                f"The {field} is {key:,} characters long once folded for matching "
-                f"(accents dropped, letters case-folded); at most "
-                f"{NAME_KEY_LENGTH:,} are allowed.",
-            )
+    key = fold(name)  # cached: names repeat on every task of a province
+    if len(name) * FOLD_GROWTH > NAME_KEY_LENGTH and len(key) > NAME_KEY_LENGTH:
+        raise TooLong(
+            field,
+            f"The {field} is {len(key):,} characters long once folded for matching "
+            f"(accents dropped, letters case-folded); at most "
+            f"{NAME_KEY_LENGTH:,} are allowed.",
+        )
+    if LETTER_OR_DIGIT.search(key) is None:
+        raise ValueRefused(field, f"The {field} has no letter or digit.")
     return name
 
 

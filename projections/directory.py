@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from database.plain_sql import PlainSQL
-from domain.directory import DIRECTORY_ID, Change, Directory
+from domain.directory import DIRECTORY_ID, Change, Directory, spelling
 from domain.text import fold
 from projections.tables import DIRECTORY, DIRECTORY_TABLES, TASKS, definitions
 
@@ -124,11 +124,11 @@ def directory_listing(sql: PlainSQL, kind: str | None = None) -> list[dict[str, 
         for name, count in unknown:  # unknown spellings of one name together
             by_key.setdefault(fold(name), []).append((name, count))
         for key in sorted(by_key):
-            typed = sorted(by_key[key], key=lambda pair: (-pair[1], pair[0]))
+            typed = by_key[key]
             listed.append(
                 {
                     "kind": each,
-                    "name": typed[0][0],
+                    "name": spelling(typed),
                     "source": None,
                     "aliases": [],
                     "builtin": False,

@@ -11,26 +11,29 @@ alike.
 Names are grouped as the directory (``domain.directory``) knows them: the SQL
 groups by the names as typed, which are few, and this module folds them into
 official names and source groups, so that "Sở tư pháp" and "STP" are one row
-and the form's central tasks are counted apart from the province's own. The
-directory is loaded inside the query, so a report as known at a past moment
-uses the directory as known then.
+and the form's central tasks are counted apart from the province's own; names
+the directory does not know fold too, under one spelling each
+(``domain.directory.Names``). The directory is loaded inside the query, so a
+report as known at a past moment uses the directory as known then.
 """
 
 from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
-from domain.directory import SOURCES, Directory
+from domain.directory import SOURCES, Directory, Names
 from domain.text import fold
 from projections.directory import load_directory
 from projections.figures import Figures, Groups, PeriodReport, SourceSection
-from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined, to_json
+from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined
+from projections.overdue_names import by_agency_shown, with_assigners_shown
 from projections.tables import OVERDUE, SPANS, TASKS
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
@@ -108,22 +111,20 @@ def _tally(
 ) -> PeriodReport:
     """``report`` with the rows counted in, folded through ``directory``:
     its totals, its groups, one section per source group present."""
-    official = _Officials(directory, "agency" if by == "agency" else "assigner")
+    assigners = Names(directory, "assigner", _uses(rows, 0))
+    agencies = Names(directory, "agency", _uses(rows, 1) if by == "agency" else {})
     groups: dict[str, Figures] = {}
     sections: dict[str, tuple[Figures, dict[str, Figures]]] = {}
-    unknown: set[str] = set()
     for row in rows:
         assigner = row[0]
-        if not directory.knows("assigner", assigner):
-            unknown.add(assigner)
         group_of = directory.source_of(assigner)
         if source != "all" and group_of != source:
             continue
         name = None
         if by == "agency":
-            name = official(row[1])
+            name = agencies(row[1])
         elif by == "assigner":
-            name = official(assigner)
+            name = assigners(assigner)
         status, count, without_deadline = row[-3:]
         section_totals, section_groups = sections.setdefault(group_of, (Figures(), {}))
         for figures in (report.totals, section_totals):
@@ -138,23 +139,17 @@ def _tally(
         for key in SOURCES
         if key in sections
     ]
-    report.unknown = sorted(unknown, key=fold)
+    report.unknown = assigners.unknown
     return report
 
 
-class _Officials:
-    """Official names of ``kind``, looked up once per name as typed."""
-
-    def __init__(self, directory: Directory, kind: str) -> None:
-        self.directory = directory
-        self.kind = kind
-        self.known: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        found = self.known.get(name)
-        if found is None:
-            found = self.known[name] = self.directory.official(self.kind, name)
-        return found
+def _uses(rows: Sequence[tuple[Any, ...]], column: int) -> Counter[str]:
+    """How many tasks of the period use each name of ``column`` (its counts
+    are the rows' ``count(*)``), whichever source group they count in."""
+    uses: Counter[str] = Counter()
+    for row in rows:
+        uses[row[column]] += int(row[-2])
+    return uses
 
 
 def _ordered(groups: dict[str, Figures]) -> Groups:
@@ -186,71 +181,58 @@ def overdue_list(
     agency: str | None = None,
     directory: Directory | None = None,
 ) -> OverdueList:
-    """Open tasks past their deadline in force: by lead agency (its official
-    name), those with the most first; within one, most overdue first, then by
-    code.
+    """Open tasks past their deadline in force: by lead agency (as ``Names``
+    shows it), those with the most first; within one, most overdue first,
+    then by code.
 
     The database closes each stored entry and hands it over undecoded; this
     process only puts the agencies in order and joins the entries, rather
     than decoding and encoding a province's list again. An entry whose agency
-    was typed otherwise than its official name gets the official name by a
+    or assigner was typed otherwise than it is shown gets the name shown by a
     replacement in its bytes (``_renamer``).
     """
     directory = directory if directory is not None else load_directory(sql)
+    rows = _overdue_rows(sql, as_of, agency)
+    return _overdue_of(rows, as_of, Names(directory, "agency", _typed(rows)))
+
+
+def _overdue_rows(
+    sql: PlainSQL, as_of: date, agency: str | None
+) -> list[tuple[Any, ...]]:
+    """(agency as typed, due day, code, entry) of the list on ``as_of``, in
+    UTF-8, ordered by the three."""
     condition, parameters = _agency(agency, "o")
-    today = as_of.toordinal()
-    rows = sql.utf8_rows(
+    return sql.utf8_rows(
         f"SELECT o.lead_agency, o.due_day, o.code, {CLOSED_ENTRY}"
         f" {OVERDUE_ON}{condition}"
         " ORDER BY o.lead_agency, o.due_day, o.code",
         as_of=as_of,
-        today=today,
+        today=as_of.toordinal(),
         **parameters,
     )
-    return OverdueList(
-        joined(most_first(_by_official_agency(rows, directory))),
-        age_summary(sorted(today - row[1] for row in rows)),
+
+
+def _typed(rows: Sequence[tuple[Any, ...]]) -> Counter[str]:
+    """How many of ``rows`` name each agency as typed (their first column, in
+    UTF-8 as the overdue list reads it, or text)."""
+    counted = Counter(row[0] for row in rows)
+    return Counter(
+        {
+            name.decode() if isinstance(name, bytes) else name: n
+            for name, n in counted.items()
+        }
     )
 
 
-def _by_official_agency(
-    rows: Sequence[tuple[Any, ...]], directory: Directory
-) -> list[tuple[Any, ...]]:
-    """``rows`` (agency as typed, due day, code, entry: UTF-8, in that order)
-    under official agency names, still ordered by agency, due day and code.
-
-    Rows come in runs of one typed name; names are few, so each is looked up
-    once, and only the runs of names that are not official are touched."""
-    runs: dict[bytes, list[tuple[Any, ...]]] = {}
-    merged: set[bytes] = set()
-    typed_name: bytes | None = None
-    official = b""
-    renamed: Callable[[bytes], bytes] = bytes
-    for row in rows:
-        if row[0] != typed_name:
-            typed_name = row[0]
-            name = typed_name.decode()
-            official = directory.official("agency", name).encode()
-            if official in runs:
-                merged.add(official)
-            if official != typed_name:
-                renamed = _renamer(name, official.decode())
-        if official == typed_name:
-            runs.setdefault(official, []).append(row)
-        else:
-            entry = renamed(row[-1])
-            runs.setdefault(official, []).append((official, *row[1:-1], entry))
-    for name in merged:
-        runs[name].sort(key=lambda row: (row[1], row[2]))
-    return [row for name in sorted(runs) for row in runs[name]]
-
-
-def _renamer(typed: str, official: str) -> Callable[[bytes], bytes]:
-    """Replaces the agency of an encoded entry: the field as ``to_json`` wrote
-    it cannot occur inside the title before it, whose quotes are escaped."""
-    old = b'"agency": ' + to_json(typed).encode()
-    new = b'"agency": ' + to_json(official).encode()
-    return lambda entry: entry.replace(old, new, 1)
+def _overdue_of(
+    rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
+) -> OverdueList:
+    today = as_of.toordinal()
+    entries = joined(most_first(by_agency_shown(rows, agencies)))
+    return OverdueList(
+        with_assigners_shown(entries, agencies.directory),
+        age_summary(sorted(today - row[1] for row in rows)),
+    )
 
 
 def most_first(rows: Sequence[tuple[Any, ...]]) -> list[Any]:
@@ -288,12 +270,19 @@ def due_soon(
 ) -> list[dict[str, Any]]:
     """Open tasks within deadline that fall due in the next ``days`` days
     (tasks assigned by ``as_of``: one assigned later was not due then), under
-    their agency's official name."""
+    their agency as ``Names`` shows it."""
     directory = directory if directory is not None else load_directory(sql)
-    official = _Officials(directory, "agency")
+    rows = _due_soon_rows(sql, as_of, days, agency)
+    return _due_soon_of(rows, as_of, Names(directory, "agency", _typed(rows)))
+
+
+def _due_soon_rows(
+    sql: PlainSQL, as_of: date, days: int, agency: str | None
+) -> list[tuple[Any, ...]]:
+    """(agency as typed, code, title, due date) of the tasks due soon."""
     condition, parameters = _agency(agency)
-    rows = sql.rows(
-        "SELECT v.code, v.title, s.lead_agency, s.due_on"
+    return sql.rows(
+        "SELECT s.lead_agency, v.code, v.title, s.due_on"
         f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
         f" WHERE {COVERING} AND s.status = 'in_progress'"
         " AND s.assigned_on <= :as_of"
@@ -303,19 +292,26 @@ def due_soon(
         until=as_of + timedelta(days=days),
         **parameters,
     )
+
+
+def _due_soon_of(
+    rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
+) -> list[dict[str, Any]]:
     answer = []
-    for code, title, agency_name, due_on in rows:
+    for agency_name, code, title, due_on in rows:
         due = as_date(due_on)
         assert due is not None  # the query asks for a due date
         answer.append(
             {
                 "code": code,
                 "title": title,
-                "agency": official(agency_name),
+                "agency": agencies(agency_name),
                 "due_on": due.isoformat(),
                 "days_left": (due - as_of).days,
             }
         )
+    # by the agency shown: spellings folded into one keep together
+    answer.sort(key=lambda row: (row["due_on"], row["agency"], row["code"]))
     return answer
 
 
@@ -329,17 +325,19 @@ def overdue_answer(
     directory: Directory | None = None,
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint);
-    ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer."""
+    ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer. Its
+    two lists show an agency the directory does not know under one spelling,
+    counted over both."""
     directory = directory if directory is not None else load_directory(sql)
-    overdue = overdue_list(sql, as_of, agency, directory)
+    late = _overdue_rows(sql, as_of, agency)
     soon = (
-        due_soon(sql, as_of, due_within, agency, directory)
-        if due_within is not None
-        else []
+        _due_soon_rows(sql, as_of, due_within, agency) if due_within is not None else []
     )
+    agencies = Names(directory, "agency", _typed(late) + _typed(soon))
+    overdue = _overdue_of(late, as_of, agencies)
     return {
         "as_of": as_of.isoformat(),
         "overdue": overdue.entries if encoded else json.loads(overdue.entries),
-        "due_soon": soon,
+        "due_soon": _due_soon_of(soon, as_of, agencies),
         "summary": overdue.summary,
     }

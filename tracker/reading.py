@@ -12,11 +12,13 @@ choose a path.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from database.connect import open_existing
 from database.plain_sql import PlainSQL
+from domain.directory import Directory
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
@@ -68,6 +70,12 @@ class Reading:
         if known_at is not None:
             position = self.ledger.store.position_known_at(known_at)
         return self.ledger.read_models.consistent(query, position)
+
+    def directory(self, known_at: datetime | None = None) -> Directory:
+        """The directory as the read models hold it (now, or as known at the
+        moment ``known_at``)."""
+        directory: Directory = self.answer(load_directory, known_at).answer
+        return directory
 
     def period_report(
         self,
@@ -125,14 +133,29 @@ class Reading:
         return list(got.answer)
 
     def show_task(self, code: str, known_at: datetime | None = None) -> TaskFacts:
-        """One task's facts, from the read model kept by the log."""
+        """One task's facts, from the read model kept by the log, under the
+        official names of the directory held at the same position (as typed
+        when it does not know them), as ``list`` shows them."""
         code = checked_code(code)
-        facts = self.answer(
-            lambda sql: TaskReadModel.facts_of(sql, code), known_at
-        ).answer
+        facts = self.answer(lambda sql: _officially_named(sql, code), known_at).answer
         if facts is None:
             raise UnknownTask(code)
         return facts  # type: ignore[no-any-return]
+
+
+def _officially_named(sql: PlainSQL, code: str) -> TaskFacts | None:
+    facts = TaskReadModel.facts_of(sql, code)
+    if facts is None:
+        return None
+    directory = load_directory(sql)
+    return replace(
+        facts,
+        assigner=directory.official("assigner", facts.assigner),
+        lead_agency=directory.official("agency", facts.lead_agency),
+        co_agencies=tuple(
+            directory.official("agency", name) for name in facts.co_agencies
+        ),
+    )
 
 
 def current_answer(url: str, query: Callable[[PlainSQL], Answer]) -> Consistent | None:

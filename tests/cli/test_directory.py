@@ -100,13 +100,16 @@ def test_names_and_aliases_filed_fold_the_tasks_variants_into_them(
         (("add", "agency", "stp"), "already has the agency Sở Tư pháp"),
         (("add", "assigner", "Bộ Y tế"), "needs a source group"),
         (("add", "agency", "Sở Y tế", "--source", "central"), "Only an assigner"),
-        (("add", "agency", "x" * 201), "agency is 201 characters long"),
+        (("add", "agency", "x" * 201), "agency name is 201 characters long"),
         (("add", "agency", "Sở\u001bY tế"), "control character U+001B"),
         (("add", "agency", "  "), "must not be empty"),
         (("alias", "agency", "Sở Y tế", "SYT"), "has no agency named Sở Y tế"),
         (("alias", "agency", "Sở Tư pháp", "SNV"), "SNV already names the agency"),
         (("alias", "agency", "STP", "so tu phap"), "already names Sở Tư pháp"),
         (("alias", "agency", "Sở Tư pháp", "a\u202eb"), "bidirectional"),
+        (("alias", "agency", "Sở Tư pháp", "\u0301"), "alias has no letter or digit"),
+        (("add", "agency", "\u0300\u0301"), "agency name has no letter or digit"),
+        (("add", "assigner", ". _ .", "--source", "other"), "no letter or digit"),
     ],
 )
 def test_refusals_are_one_line_and_record_nothing(

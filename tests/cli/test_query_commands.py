@@ -128,6 +128,27 @@ def test_show_unknown_task(db_url: str) -> None:
     assert run(db_url, "history", "NV-404").exit_code == 1
 
 
+def test_show_gives_the_official_names_in_the_table_and_the_json(
+    db_url: str,
+) -> None:
+    ok(
+        db_url,
+        *("assign", "NV-4", "--title", "Việc", "--agency", "so tu phap"),
+        *("--co-agency", "STC", "--co-agency", "Sở Y tế", "--assigner", "UBND"),
+        *("--assigned", "1/3/2023", "--due", "30/4/2023"),
+    )
+    shown = as_json(db_url, "show", "NV-4")
+    assert (shown["agency"], shown["co_agencies"], shown["assigner"]) == (
+        "Sở Tư pháp",
+        ["Sở Tài chính", "Sở Y tế"],  # one the directory does not know, as typed
+        "UBND tỉnh",
+    )
+    table = ok(db_url, "show", "NV-4").stdout
+    assert "Sở Tư pháp" in table and "Sở Tài chính" in table
+    assert "UBND tỉnh" in table
+    assert "so tu phap" not in table and "STC" not in table
+
+
 READING = [
     ["list"],
     ["show", "NV-1"],

@@ -16,6 +16,13 @@ def _own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "settings.json"))
 
 
+EN = ("--lang", "en")
+# One name the directory does not know, typed three ways, and with each
+# spelling's number of tasks: the spelling most tasks use is the one shown.
+HEALTH = ("Sở Y tế", "sở y tế", "SO Y TE")
+FINANCE = ("BỘ TÀI CHÍNH", "bo tai chinh", "Bộ Tài chính")
+
+
 def _assign(code: str, agency: str, assigner: str, due: str = "28/02/2023") -> str:
     return (
         f'assign {code} --title "Nhiệm vụ {code}" --agency "{agency}" '
@@ -88,7 +95,7 @@ def test_unknown_assigners_are_listed_once_with_the_command_that_files_them(
         db_url, "--lang", "en", "report", "--period", "2023-H1", "--by", "agency"
     )
     assert result.stderr.count("Bộ Nội vụ") == 2  # the list, and its command
-    assert 'tracker directory add assigner "Bộ Nội vụ" --source' in result.stderr
+    assert "tracker directory add assigner 'Bộ Nội vụ' --source" in result.stderr
     assert "UBND tỉnh" not in result.stderr
     report = as_json(db_url, "report", "--period", "2023-H1")
     assert [(s["source"], s["assigned"]) for s in report["sections"]] == [
@@ -149,5 +156,84 @@ def test_as_known_at_uses_the_directory_as_known_then(db_url: str) -> None:
     assert [(g["name"], g["assigned"]) for g in now["groups"]] == [("Sở Tư pháp", 2)]
     then = as_json(db_url, *args, "--as-known-at", moment)
     assert then == sent
+    notice = ok(db_url, *EN, *args, "--as-known-at", moment).stderr
+    assert "counted as other: Bộ Nội vụ." in notice  # as it was then
+    assert "File it with" not in notice  # today's directory would refuse it
     assert [s["source"] for s in then["sections"]] == ["provincial", "other"]
     assert {g["name"] for g in then["groups"]} == {"Phòng Tư pháp", "Sở Tư pháp"}
+
+
+def _variants(db_url: str, order: tuple[int, ...]) -> None:
+    """W-1..W-3 under the three spellings of each unknown name, spelling 0
+    used by two tasks, recorded in ``order``; W-4 due soon, W-5 known."""
+    lines = {
+        0: _assign("W-1", HEALTH[0], FINANCE[2]),
+        1: _assign("W-2", HEALTH[1], FINANCE[1]),
+        2: _assign("W-3", HEALTH[2], FINANCE[0]),
+        3: _assign("W-4", HEALTH[0], FINANCE[2], due="05/07/2023"),
+        4: _assign("W-5", "STP", "TTg"),
+    }
+    _record(db_url, *(lines[i] for i in order))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 2, 1, 3, 0)])
+def test_unknown_names_typed_several_ways_are_one_row_under_one_spelling(
+    db_url: str, order: tuple[int, ...]
+) -> None:
+    _variants(db_url, order)
+    args = ("report", "--period", "2023-H1", "--as-of", "30/06/2023")
+    by_agency = as_json(db_url, *args, "--by", "agency")
+    assert [(g["name"], g["assigned"]) for g in by_agency["groups"]] == [
+        ("Sở Y tế", 4),
+        ("Sở Tư pháp", 1),
+    ]
+    other = by_agency["sections"][-1]
+    assert [(g["name"], g["overdue"]) for g in other["groups"]] == [("Sở Y tế", 3)]
+    by_assigner = as_json(db_url, *args, "--by", "assigner")
+    assert [(g["name"], g["assigned"]) for g in by_assigner["groups"]] == [
+        ("Bộ Tài chính", 4),
+        ("Thủ tướng Chính phủ", 1),
+    ]
+    table = ok(db_url, *args, "--by", "assigner").stdout
+    assert "BỘ TÀI CHÍNH" not in table and "bo tai chinh" not in table
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 2, 1, 3, 0)])
+def test_the_overdue_list_shows_unknown_agencies_and_assigners_as_one(
+    db_url: str, order: tuple[int, ...]
+) -> None:
+    _variants(db_url, order)
+    args = ("overdue", "--as-of", "30/06/2023", "--due-within", "10")
+    printed = ok(db_url, *args, "--format", "json").stdout_bytes
+    data = json.loads(printed)
+    assert printed == json.dumps(data, ensure_ascii=False).encode() + b"\n"
+    assert [(r["agency"], r["assigner"], r["code"]) for r in data["overdue"]] == [
+        ("Sở Y tế", "Bộ Tài chính", "W-1"),
+        ("Sở Y tế", "Bộ Tài chính", "W-2"),
+        ("Sở Y tế", "Bộ Tài chính", "W-3"),
+        ("Sở Tư pháp", "Thủ tướng Chính phủ", "W-5"),
+    ]
+    assert [(r["agency"], r["code"]) for r in data["due_soon"]] == [("Sở Y tế", "W-4")]
+    table = ok(db_url, *args).stdout
+    for typed in (*HEALTH[1:], *FINANCE[:2], "STP", "TTg"):
+        assert typed not in table
+
+
+def test_unknown_assigners_typed_several_ways_are_listed_once(db_url: str) -> None:
+    _variants(db_url, (0, 1, 2, 3, 4))
+    ok(
+        db_url,
+        *("assign", "W-6", "--title", "x", "--agency", "Sở Nội vụ"),
+        *("--assigner", 'Bộ "Nội" vụ $HOME', "--assigned", "10/01/2023"),
+    )
+    result = ok(db_url, *EN, "report", "--period", "2023-H1")
+    assert result.stderr.splitlines() == [
+        "Assigners not in the directory, counted as other: "
+        'Bộ "Nội" vụ $HOME; Bộ Tài chính.',
+        "File it with: tracker directory add assigner "
+        "'Bộ \"Nội\" vụ $HOME' --source central|provincial|other",
+        "File it with: tracker directory add assigner 'Bộ Tài chính' "
+        "--source central|provincial|other",
+    ]
+    ok(db_url, "directory", "add", "assigner", 'Bộ "Nội" vụ $HOME', "--source", "other")
+    assert "Nội" not in ok(db_url, "report", "--period", "2023-H1").stderr

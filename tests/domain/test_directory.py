@@ -4,14 +4,16 @@ spelling, aliases, source groups, refusals, and its events replayed."""
 from __future__ import annotations
 
 from datetime import date
+from random import Random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.directory import Directory, DirectoryError
+from domain.directory import Directory, DirectoryError, Names, spelling
 from domain.directory_record import DirectoryRecord
 from domain.limits import ValueRefused
+from domain.text import fold
 from projections.directory import directory_rows
 
 TODAY = date(2026, 11, 23)
@@ -163,3 +165,68 @@ def test_any_sequence_replayed_from_events_or_rows_gives_the_same_directory(
     for each in (replayed.directory, from_rows):  # type: ignore[union-attr]
         for kind in ("assigner", "agency"):
             assert each.entries(kind) == applied.entries(kind)
+
+
+def test_unknown_names_that_fold_alike_are_shown_under_one_spelling() -> None:
+    uses = {"SO Y TE": 1, "sở y tế": 1, "Sở Y tế": 1, "STP": 2, "Bộ Y tế": 1}
+    names = Names(Directory.builtin(), "agency", uses)
+    assert {names(typed) for typed in ("SO Y TE", "sở y tế", "Sở Y tế")} == {
+        "Sở Y tế"  # as many tasks each: the most diacritics, not in capitals
+    }
+    assert names("STP") == "Sở Tư pháp"
+    assert names.unknown == ["Bộ Y tế", "Sở Y tế"]  # one each, by folded key
+
+
+def test_the_spelling_most_tasks_use_is_shown() -> None:
+    assert spelling([("Sở Y tế", 1), ("SO Y TE", 3)]) == "SO Y TE"
+    assert spelling([("SỞ Y TẾ", 2), ("Sở Y tế", 2), ("so y te", 2)]) == "Sở Y tế"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "Sở Y tế",
+                "sở y tế",
+                "SO Y TE",
+                "SỞ Y TẾ",
+                "so  y te",
+                "Bộ Y tế",
+                "BO Y TE",
+                "bộ y tế",
+                "STP",
+                "so tu phap",
+                "Sở tư pháp",
+            ]
+        ),  # fmt: skip
+        st.integers(1, 3),
+        min_size=1,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_the_names_shown_do_not_depend_on_the_order_the_names_come_in(
+    uses: dict[str, int], random: Random
+) -> None:
+    shuffled = list(uses.items())
+    random.shuffle(shuffled)
+    first = Names(Directory.builtin(), "agency", uses)
+    second = Names(Directory.builtin(), "agency", dict(shuffled))
+    assert {n: first(n) for n in uses} == {n: second(n) for n in uses}
+    assert first.unknown == second.unknown
+    shown: dict[str, str] = {}
+    for typed in uses:  # one name shown per folded key, one of its spellings
+        assert shown.setdefault(fold(typed), first(typed)) == first(typed)
+        assert fold(first(typed)) == fold(typed) or typed in ("STP",)
+
+
+def test_an_alias_with_no_letter_recorded_before_it_was_refused_is_passed_over() -> (
+    None
+):
+    replayed = Directory.builtin().replayed(
+        [("agency", "\u0301", "Sở Tư pháp", None), ("agency", "SYT2", "SYT2", None)]
+    )
+    assert not replayed.knows("agency", "\u0303")
+    assert replayed.knows("agency", "syt2")
+    with pytest.raises(ValueRefused, match="alias has no letter or digit"):
+        Directory.builtin().with_alias("agency", "STP", "\u0301")

@@ -240,6 +240,21 @@ def test_fold_lengthens_no_character_more_than_fold_growth() -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["\u0301", "\u0300\u0301", "...", "- _ -", "\u0303\u0323 \u0301"]
+)
+def test_a_name_without_a_letter_or_digit_is_refused(name: str) -> None:
+    """Names are matched by their folded key: one with no letter or digit
+    would be every other such name at once."""
+    with pytest.raises(ValueRefused, match="^The alias has no letter or digit.$"):
+        checked_name(name, "alias")
+
+
+@pytest.mark.parametrize("name", ["1", "Sở 1", "ﬃ", "Đ", "\u0301a"])
+def test_a_name_with_one_letter_or_digit_is_taken(name: str) -> None:
+    assert checked_name(name, "agency")
+
+
+@pytest.mark.parametrize(
     "command, overrides",
     [
         ("assign", {}),
