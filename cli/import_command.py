@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.context import AppContext, pass_app
 from cli.files import check_writable, write_csv
 from cli.main import say
+from cli.messages import translate
 from cli.progress import progress_bar
+
+if TYPE_CHECKING:
+    from tracker.bulk.importing import Rejected
 
 
 @click.command(name="import")
@@ -71,21 +76,23 @@ def import_tasks(
                 progress=advance,
             )
     except ImportRefused as refused:
-        _echo_rejected(refused.rejected)
+        _echo_rejected(refused.rejected, app.lang)
         raise
     message = (
         f"Imported {plan.recorded} tasks; {len(plan.unchanged)} already in the "
         f"ledger unchanged; {len(plan.rejected)} rejected."
     )
     if plan.rejected:
-        message = _keep_rejects(target, plan.rejected, message)
+        message = _keep_rejects(target, plan.rejected, message, app.lang)
     app.done(message)
 
 
-def _keep_rejects(target: str, rejected: Sequence[Any], message: str) -> str:
+def _keep_rejects(
+    target: str, rejected: Sequence[Rejected], message: str, lang: str
+) -> str:
     """Write the rejected rows to ``target``; the confirmation to give."""
     try:
-        _write_rejects(target, rejected)
+        _write_rejects(target, rejects_table(rejected, lang))
     except OSError as exc:
         # Checked writable before the import, yet it failed (a full disk): the
         # import is recorded, so say so and show the rows instead.
@@ -94,18 +101,30 @@ def _keep_rejects(target: str, rejected: Sequence[Any], message: str) -> str:
             "the rejected rows are:",
             err=True,
         )
-        _echo_rejected(rejected)
+        _echo_rejected(rejected, lang)
         return message
     return f"{message} Rejected rows written to {target}."
 
 
-def _echo_rejected(rejected: Sequence[Any], shown: int = 200) -> None:
+def _echo_rejected(rejected: Sequence[Rejected], lang: str, shown: int = 200) -> None:
     """Each rejected row's reason (written in English by the importer) in the
     command's language."""
     for item in rejected[:shown]:
-        say(str(item), err=True)
+        say(str(replace(item, reason=reason_in(item, lang))), err=True, lang=lang)
     if len(rejected) > shown:
-        say(f"... and {len(rejected) - shown} more rows.", err=True)
+        say(f"... and {len(rejected) - shown} more rows.", err=True, lang=lang)
+
+
+def reason_in(item: Rejected, lang: str) -> str:
+    """Why a row was rejected, in ``lang``. The facts a row would change are
+    translated one by one and then joined: matched as one text, a value
+    holding "; " would swallow the next difference."""
+    from tracker.bulk.importing import CHANGED
+
+    if not item.differences:
+        return translate(lang, item.reason)
+    parts = "; ".join(translate(lang, part) for part in item.differences)
+    return f"{translate(lang, CHANGED)} {parts}"
 
 
 def default_rejects(file: str) -> str:
@@ -113,18 +132,47 @@ def default_rejects(file: str) -> str:
     return str(Path(file).with_suffix("")) + ".rejected.csv"
 
 
-def _write_rejects(path: str, rejected: Sequence[Any]) -> None:
+# The rejects file's headers: the import's own column names, so that the file
+# can be fixed and imported again, under either language.
+REJECT_HEADERS: dict[str, dict[str, str]] = {
+    "vi": {
+        "row": "Dòng",
+        "reason": "Lý do",
+        "code": "Mã",
+        "title": "Nội dung nhiệm vụ",
+        "agency": "Cơ quan chủ trì",
+        "assigner": "Cấp giao",
+        "assigned": "Ngày giao",
+        "due": "Thời hạn hoàn thành",
+        "doc": "Văn bản giao",
+        "completed": "Ngày hoàn thành",
+        "cancelled": "Ngày rút",
+        "co_agencies": "Cơ quan phối hợp",
+    },
+    "en": {},  # the column names themselves
+}
+
+
+def rejects_table(rejected: Sequence[Rejected], lang: str) -> list[list[object]]:
+    """The rejects file's rows, its header first, in ``lang``."""
     columns = ["row", "reason", *dict.fromkeys(k for r in rejected for k in r.values)]
+    headers = REJECT_HEADERS.get(lang, {})
+    return [
+        [headers.get(column, column) for column in columns],
+        *(
+            [
+                item.row,
+                reason_in(item, lang),
+                *(item.values.get(c, "") for c in columns[2:]),
+            ]
+            for item in rejected
+        ),
+    ]
+
+
+def _write_rejects(path: str, table: list[list[object]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        write_csv(
-            handle,
-            columns,
-            (
-                [item.row, item.reason, *(item.values.get(c, "") for c in columns[2:])]
-                for item in rejected
-            ),
-            lineterminator="\r\n",
-        )
+        write_csv(handle, table[0], table[1:], lineterminator="\r\n")
 
 
 COMMANDS = [import_tasks]

@@ -61,8 +61,11 @@ def assign(
         document=doc,
         co_agencies=list(co_agencies),
     )
-    due_text = show_date(facts.due_on) if facts.due_on else "no deadline"
-    app.done(f"Assigned {facts.code} to {facts.lead_agency} (due {due_text}).")
+    if facts.due_on is None:
+        app.done(f"Assigned {facts.code} to {facts.lead_agency} (no deadline).")
+    else:
+        due = show_date(facts.due_on)
+        app.done(f"Assigned {facts.code} to {facts.lead_agency} (due {due}).")
 
 
 @click.command()

@@ -32,7 +32,10 @@ def error_line(exc: BaseException, lang: str = "en") -> tuple[str, int]:
     from domain.errors import TrackerError
 
     if isinstance(exc, TrackerError):
-        return one_line(translate(lang, f"Error: {exc}")), exc.exit_code
+        # The message alone, then the prefix: a template that begins with a
+        # placeholder would otherwise take "Error:" into its value.
+        line = f"{translate(lang, 'Error:')} {translate(lang, str(exc))}"
+        return one_line(line), exc.exit_code
     name = type(exc).__name__
     detail = str(exc).strip()
     if name in {"OperationalError", "InterfaceError", "DatabaseError"}:

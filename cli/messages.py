@@ -4,11 +4,15 @@ Code writes every message in English, one finished sentence; this module
 turns it into Vietnamese at the boundary (errors, confirmations, notices) by
 matching it whole against the templates of ``cli.catalog``: each module there
 holds ``VI``, English template -> Vietnamese template, variable parts written
-as ``{name}``. A placeholder's value is carried over as it is (a task code, a
-file name), except that a value which is itself a catalogued message (a field
-name, a nested refusal) is translated too, and an ISO date is shown
-``dd/mm/yyyy``. Text no template matches is left as it is, so a missing entry
-shows up in English, where ``tests/cli/test_languages.py`` catches it.
+as ``{name}``. A placeholder's value is carried over as it is: it is the
+clerk's (a task code, an agency, a file name), and a code or an agency that
+happens to read like a catalogued word or an ISO date must come out as typed.
+Only the placeholders named in ``PHRASES`` hold text of the tracker's own (a
+field name, a nested refusal, an operating-system reason), and only those are
+translated; only those named in ``DATES`` hold dates, shown ``dd/mm/yyyy``. A
+catalog entry names its placeholders accordingly. Text no template matches is
+left as it is, so a missing entry shows up in English, where
+``tests/cli/test_languages.py`` catches it.
 
 The templates are compiled once, on the first message: ``tracker --help``
 never pays for them.
@@ -23,6 +27,46 @@ from functools import cache
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+# Placeholders whose value is itself a catalogued phrase, translated in turn.
+PHRASES = frozenset(
+    {
+        "field",  # a field's name: "due date"
+        "reason",  # a nested refusal, a date's or the system's reason
+        "message",  # a whole nested message
+        "error",  # a batch line's refusal, a driver's error
+        "detail",  # the database driver's reason
+        "problem",  # what an audit found
+        "character",  # "the control character U+0007"
+        "action",  # "extended"
+        "what",  # "completion"
+        "examples",  # how to write a period
+        "input",  # "standard input", else a file name
+        "projection",  # "read_models"
+    }
+)
+# Placeholders whose value is a date of the tracker's, ISO in English code.
+DATES = frozenset(
+    {
+        "on",
+        "due",
+        "to",
+        "as_of",
+        "date",
+        "assigned",
+        "done",
+        "reopened",
+        "set_on",
+        "extended",
+        "start",
+        "end",
+        "today",
+    }
+)
+
+# Placeholders holding a clerk's fact, or the tracker's mark for none.
+FACTS = frozenset({"new", "old"})
+NO_FACT = "(empty)"
 
 _language = "vi"
 
@@ -102,7 +146,9 @@ def vietnamese_date(value: str) -> str:
     return f"{match[3]}/{match[2]}/{match[1]}" if match else value
 
 
-def _vietnamese(text: str, depth: int = 0) -> str | None:
+def _vietnamese(text: str, depth: int = 0, sentence: bool = True) -> str | None:
+    """``text`` in Vietnamese, or None. A sentence keeps its capital letter; a
+    phrase inside one ("Permission denied" after a colon) does not take it."""
     stripped = text.strip()
     if not stripped or depth > 4:
         return None
@@ -110,9 +156,9 @@ def _vietnamese(text: str, depth: int = 0) -> str | None:
         match = template.pattern.fullmatch(stripped)
         if match is None:
             continue
-        values = {k: _value(v, depth) for k, v in match.groupdict().items()}
+        values = {k: _value(k, v, depth) for k, v in match.groupdict().items()}
         result = template.vietnamese.format(**values)
-        if stripped[:1].isupper() and result[:1].islower():
+        if sentence and stripped[:1].isupper() and result[:1].islower():
             result = result[:1].upper() + result[1:]
         return _keep_spacing(text, stripped, result)
     for split in SENTENCE_END.finditer(stripped):
@@ -125,11 +171,14 @@ def _vietnamese(text: str, depth: int = 0) -> str | None:
     return None
 
 
-def _value(value: str, depth: int) -> str:
-    translated = _vietnamese(value, depth + 1) if _has_letters(value) else None
-    if translated is not None:
-        return translated
-    return vietnamese_date(value)
+def _value(name: str, value: str, depth: int) -> str:
+    if (name in PHRASES and _has_letters(value)) or (
+        name in FACTS and value == NO_FACT
+    ):
+        translated = _vietnamese(value, depth + 1, value.rstrip()[-1:] in ".!?")
+        if translated is not None:
+            return translated
+    return vietnamese_date(value) if name in DATES else value
 
 
 def _has_letters(value: str) -> bool:

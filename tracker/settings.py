@@ -88,6 +88,9 @@ def settings() -> dict[str, str]:
 
 
 DEFAULTS = tuple(SETTING_DEFAULTS.items())
+# What a refusal calls each setting's value, in a sentence ("The office name
+# contains ..."): a setting's key is an identifier, not a name to show.
+SETTING_FIELDS: dict[str, str] = {"office": "office name"}
 
 
 def setting(name: str) -> str:
@@ -99,7 +102,7 @@ def store_setting(name: str, value: str) -> str:
     the value as stored. The file is replaced whole, never half written."""
     from domain.limits import NAME_LENGTH, checked_text
 
-    value = checked_text(value, _known(name), NAME_LENGTH)
+    value = checked_text(value, SETTING_FIELDS[_known(name)], NAME_LENGTH)
     stored = {**_stored(), name: value}
     path = settings_path()
     try:

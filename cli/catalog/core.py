@@ -5,7 +5,7 @@ from __future__ import annotations
 
 VI: dict[str, str] = {
     # The boundary (cli/main.py)
-    "Error: {message}": "Lỗi: {message}",
+    "Error:": "Lỗi:",
     "Error: the database cannot be used: {detail}": (
         "Lỗi: không dùng được cơ sở dữ liệu: {detail}"
     ),
@@ -32,6 +32,10 @@ VI: dict[str, str] = {
     "Reopened {code}.": "Đã mở lại nhiệm vụ {code}.",
     "Cancelled {code}.": "Đã rút nhiệm vụ {code} khỏi chương trình.",
     "Corrected {field} of {code}.": "Đã đính chính {field} của nhiệm vụ {code}.",
+    "Corrected title of {code}.": "Đã đính chính nội dung nhiệm vụ {code}.",
+    "Corrected agency of {code}.": (
+        "Đã đính chính cơ quan chủ trì của nhiệm vụ {code}."
+    ),
     "Imported {recorded} tasks; {unchanged} already in the ledger unchanged; "
     "{rejected} rejected.": (
         "Đã nhập {recorded} nhiệm vụ; {unchanged} nhiệm vụ đã có trong nhật ký, "
@@ -44,9 +48,7 @@ VI: dict[str, str] = {
         "Cảnh báo: không ghi được tệp các dòng bị loại {target}: {reason}; các "
         "dòng bị loại là:"
     ),
-    "Recorded {count} commands from {source}.": (
-        "Đã ghi nhận {count} lệnh từ {source}."
-    ),
+    "Recorded {count} commands from {input}.": ("Đã ghi nhận {count} lệnh từ {input}."),
     "line {line}: {error} Nothing from the file was recorded.": (
         "dòng {line}: {error} Chưa ghi nhận gì từ tệp."
     ),
@@ -92,8 +94,8 @@ VI: dict[str, str] = {
         "Đã dựng lại dữ liệu tổng hợp từ {count} sự kiện."
     ),
     "Stopped at position {position}.": "Đã dừng ở vị trí {position}.",
-    "{name}: at event {position} of {head} ({behind} behind)": (
-        "{name}: ở sự kiện {position} trên {head} (chậm {behind})"
+    "{projection}: at event {position} of {head} ({behind} behind)": (
+        "{projection}: ở sự kiện {position} trên {head} (chậm {behind})"
     ),
     "read_models": "dữ liệu tổng hợp",
     "Marked {count} tasks overdue as of {date}.": (

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 VI: dict[str, str] = {
     # Field names the refusals put into their sentences
-    "agency": "cơ quan",
+    # A directory entry's name ("agency" alone is only ever a directory
+    # kind: a task's is the "lead agency").
+    "agency": "tên cơ quan",
+    "agency name": "tên cơ quan",
+    "assigner name": "tên cấp giao",
     "alias": "tên gọi khác",
     "directory kind": "loại mục trong danh mục",
     "source group": "nhóm nguồn giao",

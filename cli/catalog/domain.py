@@ -11,6 +11,7 @@ VI: dict[str, str] = {
     "lead agency": "cơ quan chủ trì",
     "co-agency": "cơ quan phối hợp",
     "co-agencies": "cơ quan phối hợp",
+    "co_agencies": "cơ quan phối hợp",
     "document": "văn bản",
     "document citation": "trích dẫn văn bản",
     "assignment date": "ngày giao",
@@ -72,7 +73,7 @@ VI: dict[str, str] = {
         "{field} dài {length} ký tự; tối đa {limit} ký tự."
     ),
     "The {field} contains {character}, which no text may hold.": (
-        "{field} chứa {character}, ký tự không văn bản nào được chứa."
+        "{field} chứa {character}, ký tự không được phép có trong văn bản."
     ),
     "The {field} is {length} characters long once folded for matching (accents "
     "dropped, letters case-folded); at most {limit} are allowed.": (
@@ -173,8 +174,18 @@ VI: dict[str, str] = {
     "Task {code}: the deadline was extended, so it cannot be removed.": (
         "Nhiệm vụ {code}: thời hạn đã được gia hạn nên không thể bỏ."
     ),
-    "{field} cannot be corrected; choose one of {fields}.": (
-        "Không thể đính chính {field}; hãy chọn một trong {fields}."
+    # The fields as domain/corrections.py lists them, each quoted (it is typed
+    # as it is) with its meaning; the general entry below if the list changes.
+    "{name} cannot be corrected; choose one of title, assigner, agency, "
+    "co_agencies, doc, assigned_on, due_on, completed_on.": (
+        "Không thể đính chính {name}; hãy chọn một trong các trường 'title' (nội "
+        "dung nhiệm vụ), 'assigner' (cấp giao), 'agency' (cơ quan chủ trì), "
+        "'co_agencies' (cơ quan phối hợp), 'doc' (văn bản giao), 'assigned_on' "
+        "(ngày giao), 'due_on' (thời hạn hoàn thành), 'completed_on' (ngày hoàn "
+        "thành)."
+    ),
+    "{name} cannot be corrected; choose one of {fields}.": (
+        "Không thể đính chính {name}; hãy chọn một trong các trường {fields}."
     ),
     "Task {code} is not completed; there is no completion date to correct.": (
         "Nhiệm vụ {code} chưa hoàn thành; không có ngày hoàn thành để đính chính."
@@ -227,7 +238,6 @@ VI: dict[str, str] = {
     "due": "thời hạn hoàn thành",
     "completed": "ngày hoàn thành",
     "cancelled": "ngày rút khỏi chương trình",
-    "agency": "cơ quan chủ trì",
     "doc": "văn bản giao",
     "due_on": "thời hạn hoàn thành",
     "assigned_on": "ngày giao",
@@ -246,4 +256,5 @@ VI: dict[str, str] = {
     "Unknown cut-off {cutoff}; use one of {cutoffs}.": (
         "Không có mốc chốt số liệu {cutoff}; hãy dùng một trong {cutoffs}."
     ),
+    "The {field} has no letter or digit.": "{field} không có chữ cái hay chữ số nào.",
 }

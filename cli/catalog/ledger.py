@@ -122,9 +122,32 @@ VI: dict[str, str] = {
         "lưu dạng Windows-1258 hoặc Windows-1252. Trong Excel hãy chọn 'CSV "
         "UTF-8' và lưu lại; chưa nhập gì."
     ),
-    "{name} is {new} in the file but {old} in the ledger": (
-        "{name} trong tệp là {new} nhưng trong nhật ký là {old}"
+    # Each fact an imported row would change (tracker/bulk/importing.py)
+    "title is {new} in the file but {old} in the ledger": (
+        "nội dung nhiệm vụ trong tệp là {new} nhưng trong nhật ký là {old}"
     ),
+    "agency is {new} in the file but {old} in the ledger": (
+        "cơ quan chủ trì trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "assigner is {new} in the file but {old} in the ledger": (
+        "cấp giao trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "assigned is {new} in the file but {old} in the ledger": (
+        "ngày giao trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "due is {new} in the file but {old} in the ledger": (
+        "thời hạn hoàn thành trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "doc is {new} in the file but {old} in the ledger": (
+        "văn bản giao trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "completed is {new} in the file but {old} in the ledger": (
+        "ngày hoàn thành trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "cancelled is {new} in the file but {old} in the ledger": (
+        "ngày rút khỏi chương trình trong tệp là {new} nhưng trong nhật ký là {old}"
+    ),
+    "(empty)": "(trống)",
     "{count} of {total} rows cannot be imported; nothing was recorded (fix "
     "them, or use --skip-invalid to import the valid rows).": (
         "{count} trên {total} dòng không nhập được; chưa ghi nhận gì (hãy sửa "
@@ -134,8 +157,8 @@ VI: dict[str, str] = {
         "một nhiệm vụ không thể vừa hoàn thành vừa rút khỏi chương trình."
     ),
     "the code is already used on row {row}.": "mã đã dùng ở dòng {row}.",
-    "already in the ledger with other facts: {differences}": (
-        "đã có trong nhật ký với thông tin khác: {differences}"
+    "already in the ledger with other facts:": (
+        "đã có trong nhật ký với thông tin khác:"
     ),
     "row {row} ({code}): {reason}": "dòng {row} ({code}): {reason}",
     "row {row}: {reason}": "dòng {row}: {reason}",

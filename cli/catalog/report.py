@@ -7,14 +7,21 @@ VI: dict[str, str] = {
     "Assigners not in the directory, counted as other: {names}.": (
         "Cấp giao chưa có trong danh mục, được tính vào nhóm khác: {names}."
     ),
-    'File it with: tracker directory add assigner "{name}" '
+    # The name quoted for the shell (cli/report_command.py)
+    "File it with: tracker directory add assigner {name} "
     "--source central|provincial|other": (
-        'Bổ sung vào danh mục bằng lệnh: tracker directory add assigner "{name}" '
+        "Bổ sung vào danh mục bằng lệnh: tracker directory add assigner {name} "
         "--source central|provincial|other"
     ),
-    "Set {name} to {value}.": "Đã đặt thiết lập {name}: {value}.",
+    "Set {name} to {value}.": "Đã đặt thiết lập '{name}': {value}.",
+    "Set office to {value}.": "Đã đặt tên cơ quan (đầu văn bản): {value}.",
+    "office name": "tên cơ quan (đầu văn bản)",
     "There is no setting named {name}; the settings are {names}.": (
         "Không có thiết lập tên {name}; các thiết lập gồm: {names}."
+    ),
+    "There is no setting named {name}; the settings are office.": (
+        "Không có thiết lập tên {name}; chỉ có thiết lập 'office' (tên cơ quan "
+        "ở đầu văn bản)."
     ),
     "Cannot write the settings file {path}: {reason}.": (
         "Không ghi được tệp thiết lập {path}: {reason}."

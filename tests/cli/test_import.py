@@ -222,6 +222,44 @@ def test_a_row_that_differs_from_the_ledger_is_reported_not_overwritten(
     assert as_json(db_url, "show", "NV-02")["due_on"] is None
 
 
+def test_a_changed_row_is_reported_whole_in_vietnamese_and_its_rejects_file_too(
+    db_url: str, tmp_path: Path
+) -> None:
+    ok(db_url, "import", str(write_csv(tmp_path / "a.csv", VI_HEADER, ROWS)))
+    changed = [row[:] for row in ROWS[:2]]
+    # A title holding "; " (the separator of differences) and a deadline.
+    changed[1][1], changed[1][5] = "Số hóa; hộ tịch", "30/06/2023"
+    path = write_csv(tmp_path / "b.csv", VI_HEADER, changed)
+    result = helpers.run(db_url, "import", str(path))
+    assert (
+        result.exit_code == 1
+        and (
+            "dòng 3 (NV-02): đã có trong nhật ký với thông tin khác: nội dung nhiệm "
+            "vụ trong tệp là Số hóa; hộ tịch nhưng trong nhật ký là Số hóa hồ sơ hộ "
+            "tịch; thời hạn hoàn thành trong tệp là 30/06/2023 nhưng trong nhật ký "
+            "là (trống)"
+        )
+        in result.stderr
+    )
+    rejects = tmp_path / "b-loai.csv"
+    args = ["import", str(path), "--skip-invalid", "--rejects", str(rejects)]
+    helpers.ok(db_url, *args)
+    with open(rejects, encoding="utf-8-sig") as handle:
+        vi = list(csv.DictReader(handle))
+    assert vi[0]["Dòng"] == "3" and vi[0]["Mã"] == "NV-02"
+    assert vi[0]["Lý do"].startswith("đã có trong nhật ký với thông tin khác: ")
+    assert " in the " not in vi[0]["Lý do"]
+    ok(db_url, *args)
+    with open(rejects, encoding="utf-8-sig") as handle:
+        en = list(csv.DictReader(handle))
+    assert en[0]["row"] == "3" and en[0]["code"] == "NV-02"
+    assert en[0]["reason"] == (
+        "already in the ledger with other facts: title is Số hóa; hộ tịch in the "
+        "file but Số hóa hồ sơ hộ tịch in the ledger; due is 30/06/2023 in the "
+        "file but (empty) in the ledger"
+    )
+
+
 def test_windows_1258_file_is_refused(db_url: str, tmp_path: Path) -> None:
     path = tmp_path / "cp1258.csv"
     text = ",".join(VI_HEADER) + "\n" + ",".join(ROWS[0]) + "\n"

@@ -44,22 +44,24 @@ def test_show_table_uses_vietnamese_labels(db_url: str) -> None:
     assert "Lead agency" in english.output and "Overdue" in english.output
 
 
+NO_DEADLINE = [
+    "assign", "NV-9", "--title", "Theo dõi", "--agency", "Sở Y tế",
+    "--assigner", "Chính phủ", "--assigned", "1/3/2023",
+]  # fmt: skip
+
+
 def test_task_without_deadline(db_url: str) -> None:
-    ok(
-        db_url,
-        "assign",
-        "NV-9",
-        "--title",
-        "Theo dõi",
-        "--agency",
-        "Sở Y tế",
-        "--assigner",
-        "Chính phủ",
-        "--assigned",
-        "1/3/2023",
-    )
+    result = ok(db_url, *NO_DEADLINE)
+    assert result.stdout.strip() == "Assigned NV-9 to Sở Y tế (no deadline)."
     task = as_json(db_url, "show", "NV-9")
     assert task["due_on"] is None and task["status"] == "in_progress"
+
+
+def test_task_without_deadline_is_confirmed_in_vietnamese(db_url: str) -> None:
+    result = helpers.ok(db_url, *NO_DEADLINE)
+    assert result.stdout.strip() == (
+        "Đã giao nhiệm vụ NV-9 cho Sở Y tế (không thời hạn)."
+    )
 
 
 def test_extend_complete_late(db_url: str) -> None:
@@ -142,6 +144,10 @@ def test_correct_records_old_and_new_value(db_url: str) -> None:
     assert (corrected["old_value"], corrected["new_value"]) == (
         "2023-03-31",
         "2023-04-10",
+    )
+    title = ["correct", "NV-2023-0042", "title", "Rà soát", "--reason", "Gõ nhầm"]
+    assert helpers.ok(db_url, *title).stdout.strip() == (
+        "Đã đính chính nội dung nhiệm vụ NV-2023-0042."
     )
 
 

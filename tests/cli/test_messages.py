@@ -25,12 +25,80 @@ def test_click_catalog_translates_its_usage_words() -> None:
 
 
 def test_a_message_keeps_its_values_and_nested_messages_are_translated() -> None:
-    assert translate("vi", "Error: No task with code NV-2023-0042.") == (
-        "Lỗi: Không có nhiệm vụ nào mang mã NV-2023-0042."
+    assert translate("vi", "line 3: No task with code NV-2023-0042.") == (
+        "dòng 3: Không có nhiệm vụ nào mang mã NV-2023-0042."
     )
     assert translate("vi", "The due date must not be empty.") == (
         "Thời hạn hoàn thành không được để trống."
     )
+
+
+def test_the_error_prefix_stays_first_when_a_template_begins_with_a_value() -> None:
+    from cli.main import error_line
+    from domain.errors import TaskRuleError
+
+    refusal = TaskRuleError("'due' cannot be corrected; choose one of title, doc.")
+    assert error_line(refusal, "vi") == (
+        "Lỗi: Không thể đính chính 'due'; hãy chọn một trong các trường title, doc.",
+        refusal.exit_code,
+    )
+    assert error_line(refusal, "en")[0] == f"Error: {refusal}"
+
+
+def test_the_correctable_fields_are_listed_with_their_meaning() -> None:
+    from domain.corrections import CORRECTABLE_FIELDS
+
+    fields = ", ".join(CORRECTABLE_FIELDS)
+    text = translate("vi", f"'x' cannot be corrected; choose one of {fields}.")
+    assert all(f"'{field}' (" in text for field in CORRECTABLE_FIELDS), text
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        # An agency named like a catalogued field, a code like an ISO date.
+        (
+            "Assigned 2023-02-01 to agency (due 01/03/2023).",
+            "Đã giao nhiệm vụ 2023-02-01 cho agency (thời hạn 01/03/2023).",
+        ),
+        (
+            "Reassigned NV-1 to due date.",
+            "Đã chuyển nhiệm vụ NV-1 cho due date chủ trì.",
+        ),
+        (
+            "The directory has no agency named title.",
+            "Danh mục không có cơ quan nào tên là title.",
+        ),
+    ],
+)
+def test_a_clerks_value_is_carried_over_as_typed(english: str, vietnamese: str) -> None:
+    assert translate("vi", english) == vietnamese
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("The due date must not be empty.", "Thời hạn hoàn thành không được để trống."),
+        (
+            "Task NV-1: the completion date 2023-07-01 is in the future (today is "
+            "2023-06-30).",
+            "Nhiệm vụ NV-1: ngày hoàn thành 01/07/2023 là ngày trong tương lai (hôm "
+            "nay là 30/06/2023).",
+        ),
+        (
+            "Cannot read x.csv: Permission denied.",
+            "Không đọc được x.csv: không có quyền truy cập.",
+        ),
+        (
+            "row 4 (NV-1): title: The title must not be empty.",
+            "dòng 4 (NV-1): nội dung nhiệm vụ: Nội dung nhiệm vụ không được để trống.",
+        ),
+    ],
+)
+def test_a_catalogued_phrase_in_a_value_is_translated(
+    english: str, vietnamese: str
+) -> None:
+    assert translate("vi", english) == vietnamese
 
 
 def test_an_iso_date_in_a_value_is_shown_day_first() -> None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tracker.ledger import TaskLedger
 
 CANCEL_REASON = "Rút khỏi chương trình (theo bảng tính nhập vào)"
+CHANGED = "already in the ledger with other facts:"  # then the differences
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Rejected:
     code: str
     reason: str
     values: dict[str, str] = field(default_factory=dict)
+    # For a row whose code the ledger holds with other facts: each fact that
+    # differs, one sentence apiece, which ``reason`` joins. Kept apart so that
+    # each can be shown in the clerk's language before they are joined.
+    differences: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         code = f" ({printable(self.code)})" if self.code else ""
@@ -252,8 +257,10 @@ def plan_import(
             continue
         changed = differences(task.facts, existing)
         if changed:
-            reason = "already in the ledger with other facts: " + "; ".join(changed)
-            plan.rejected.append(Rejected(task.row, task.code, reason, task.values))
+            reason = f"{CHANGED} {'; '.join(changed)}"
+            plan.rejected.append(
+                Rejected(task.row, task.code, reason, task.values, tuple(changed))
+            )
         else:
             plan.unchanged.append(task.code)
     plan.rejected.sort(key=lambda rejected: rejected.row)
