@@ -5,7 +5,6 @@ directory events the tracker never writes."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 from uuid import uuid4
 
@@ -13,14 +12,13 @@ import pytest
 
 from domain.directory import DIRECTORY_ID
 from tests.cli.helpers import ASSIGN, as_json, ok, run
-from tests.conftest import postgres_url, reset_postgres
 from tests.postgres.test_roles import (
     APPEND,
     ASSIGNED,
-    PASSWORD,
     as_role,
     assigned,
     follow,
+    hardened_ledger,
     raw,
     refused,
     wait_until_current,
@@ -33,14 +31,8 @@ DAY = {"_type_": "date_iso", "_data_": "2026-11-23"}
 
 
 @pytest.fixture
-def hardened() -> Iterator[str]:
-    url = postgres_url()
-    reset_postgres(url)
-    ok(url, "db", "init")
-    ok(url, "db", "harden", "--role", CLERK, "--password", PASSWORD)
-    ok(url, "db", "harden", "--role", PROJECTOR, "--kind", "projector",
-       "--password", PASSWORD)  # fmt: skip
-    yield url
+def hardened() -> str:
+    return hardened_ledger(CLERK, PROJECTOR)
 
 
 def test_a_clerk_files_a_name_and_the_projector_applies_it(hardened: str) -> None:

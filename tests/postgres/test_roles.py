@@ -51,15 +51,21 @@ def raw(url: str) -> Any:
     return psycopg.connect("postgresql://" + url.split("://", 1)[1])
 
 
-@pytest.fixture
-def hardened() -> Iterator[str]:
+def hardened_ledger(clerk: str, projector: str) -> str:
+    """An empty ledger on the test server, with a clerk and a projector role
+    of these names."""
     url = postgres_url()
     reset_postgres(url)
     ok(url, "db", "init")
-    ok(url, "db", "harden", "--role", CLERK, "--password", PASSWORD)
-    ok(url, "db", "harden", "--role", PROJECTOR, "--kind", "projector",
+    ok(url, "db", "harden", "--role", clerk, "--password", PASSWORD)
+    ok(url, "db", "harden", "--role", projector, "--kind", "projector",
        "--password", PASSWORD)  # fmt: skip
-    yield url
+    return url
+
+
+@pytest.fixture
+def hardened() -> str:
+    return hardened_ledger(CLERK, PROJECTOR)
 
 
 def refused(connection: Any, statement: str, *params: Any) -> str:
