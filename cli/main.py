@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from cli.context import AppContext
+from cli.help_text import TranslatedGroup, adopt
 from cli.messages import current_language
 
 VERSION = "0.1.0"
@@ -123,9 +124,10 @@ def load_command(name: str) -> click.Command | None:
     return next((c for c in module.COMMANDS if c.name == name), None)
 
 
-class TrackerGroup(click.Group):
+class TrackerGroup(TranslatedGroup):
     """Converts domain refusals into one readable line and an exit code, and
-    loads each command's module when it is asked for."""
+    loads each command's module when it is asked for, with its help in
+    ``--lang`` (``cli.help_text``)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [
@@ -137,7 +139,7 @@ class TrackerGroup(click.Group):
         if cmd_name not in self.commands:
             command = load_command(cmd_name)
             if command is not None:
-                self.add_command(command)
+                self.add_command(adopt(command))
         return self.commands.get(cmd_name)
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:

@@ -35,7 +35,9 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert command is not None
     assert command.help and "Example" in command.help, name
     result = CliRunner().invoke(main, [name, "--help"])
-    assert result.exit_code == 0 and "Example" in result.output
+    assert result.exit_code == 0 and "Ví dụ" in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", name, "--help"])
+    assert english.exit_code == 0 and "Example" in english.output
 
 
 def test_the_contract_commands_exist() -> None:
