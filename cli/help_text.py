@@ -38,9 +38,11 @@ def normalised(text: str) -> str:
 
 @cache
 def entries() -> dict[str, str]:
-    from cli.catalog.help import VI
+    from cli.catalog import help as commands
+    from cli.catalog import help_admin as administration
 
-    return {normalised(english): vietnamese for english, vietnamese in VI.items()}
+    merged = {**commands.VI, **administration.VI}
+    return {normalised(english): vietnamese for english, vietnamese in merged.items()}
 
 
 def paragraph(lang: str, text: str) -> str:
