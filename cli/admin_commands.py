@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
+from cli.help_text import TranslatedGroup
 from cli.main import say
 from cli.params import SecondsParam
 from cli.progress import progress_bar
@@ -27,7 +28,7 @@ def require_projector(app: AppContext) -> Any:
     return ledger
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def projections() -> None:
     """Read models built from the ledger: status, rebuild, follow.
 

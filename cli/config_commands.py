@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from cli.context import AppContext, pass_app
+from cli.help_text import TranslatedGroup
 
 SETTING_LABELS = {
     "vi": {"office": "Tên cơ quan (đầu văn bản)"},
@@ -16,7 +17,7 @@ SETTING_LABELS = {
 }
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def config() -> None:
     """The Office's settings, such as its name on reports and letters.
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from cli.context import AppContext, pass_app
+from cli.help_text import TranslatedGroup
 
 CHECK_WORDS = {
     "vi": {
@@ -38,7 +39,7 @@ def _url(app: AppContext) -> str:
     return database_url(app.db)
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def db() -> None:
     """The database behind the ledger: init, check, harden.
 

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from cli.context import AppContext, pass_app
+from cli.help_text import TranslatedGroup
 from cli.output import console, print_json
 from cli.params import format_option
 from domain.directory import KINDS, SOURCES
@@ -46,7 +47,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-@click.group()
+@click.group(cls=TranslatedGroup)
 def directory() -> None:
     """The directory (danh mục) of assigners and agencies: official names,
     aliases, and each assigner's source group.

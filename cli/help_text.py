@@ -198,12 +198,10 @@ class TranslatedGroup(click.Group):
 
 def adopt(command: click.Command) -> click.Command:
     """Give ``command`` (and, for a group, each of its commands) help in
-    ``--lang``. A group declared as a plain ``click.Group`` becomes a
-    ``TranslatedGroup``: the same group, with the listing above."""
+    ``--lang``: the commands' modules declare plain click commands, and
+    their groups ``TranslatedGroup`` (for the listing above)."""
     command.context_class = HelpContext
     if isinstance(command, click.Group):
-        if type(command) is click.Group:
-            command.__class__ = TranslatedGroup
         for subcommand in command.commands.values():
             adopt(subcommand)
     return command
