@@ -3,7 +3,7 @@ rendered.
 
 The help stays written in English in code (docstrings, option help); under
 ``--lang vi`` each paragraph, each option's help and each command's short
-help in a listing is looked up whole in ``cli.catalog.help`` (one paragraph,
+help in a listing is looked up whole in ``cli.help_catalog`` (one paragraph,
 its lines joined by single spaces). A plain lookup, not the message
 templates of ``cli.messages``: help holds no values, and ``tracker --help``
 must stay fast. Example blocks (a paragraph marked ``\\b``) are shown as
@@ -32,14 +32,13 @@ SUFFIX = re.compile(r"(?s)^(?P<help>.*?)(?P<suffix>\s*\[[^\[\]]*\])?$")
 
 
 def normalised(text: str) -> str:
-    """A paragraph as ``cli.catalog.help`` keys it: its words, single-spaced."""
+    """A paragraph as ``cli.help_catalog`` keys it: its words, single-spaced."""
     return " ".join(text.split())
 
 
 @cache
 def entries() -> dict[str, str]:
-    from cli.catalog import help as commands
-    from cli.catalog import help_admin as administration
+    from cli.help_catalog import administration, commands
 
     merged = {**commands.VI, **administration.VI}
     return {normalised(english): vietnamese for english, vietnamese in merged.items()}

@@ -125,8 +125,6 @@ def templates() -> tuple[Template, ...]:
 
     merged: dict[str, str] = {}
     for info in sorted(pkgutil.iter_modules(cli.catalog.__path__), key=str):
-        if info.name.startswith("help"):  # help paragraphs: ``cli.help_text``
-            continue
         module = importlib.import_module(f"cli.catalog.{info.name}")
         merged.update(getattr(module, "VI", {}))
     compiled = (compile_template(en, vi) for en, vi in merged.items())

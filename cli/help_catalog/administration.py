@@ -1,6 +1,6 @@
 """Vietnamese for the help texts of the bulk, audit and administration
 commands (import, batch, verify, export, restore, projections, db,
-directory, config, demo); see ``cli.catalog.help``."""
+directory, config, demo); see ``cli.help_catalog.commands``."""
 
 from __future__ import annotations
 

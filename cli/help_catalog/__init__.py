@@ -1,0 +1,3 @@
+"""Vietnamese for the help texts (``--help``), read by ``cli.help_text``:
+apart from ``cli.catalog``, whose templates match finished messages, since
+help paragraphs are looked up whole and never hold values."""
