@@ -2,7 +2,7 @@
 default) shows no English help word, under ``--lang en`` exactly what click
 renders from the English in code. Commands are discovered from ``cli.main``
 (the root, every command, every group and its subcommands), so a command
-added later is covered; and every entry of ``cli.catalog.help`` must still
+added later is covered; and every entry of ``cli.help_catalog`` must still
 match some help text, so that a changed docstring cannot silently fall back
 to English.
 """
@@ -125,7 +125,7 @@ def english_help(path: str) -> str:
 
 def help_pieces() -> set[str]:
     """Every paragraph (examples apart) and option help of the tracker's
-    help, as ``cli.catalog.help`` keys them; not those click's own catalog
+    help, as ``cli.help_catalog`` keys them; not those click's own catalog
     translates ("Show the version and exit.")."""
     pieces: set[str] = set()
     for command in COMMANDS.values():

@@ -16,13 +16,13 @@ from tests.postgres.test_roles import (
     APPEND,
     ASSIGNED,
     as_role,
-    assigned,
     follow,
     hardened_ledger,
     raw,
     refused,
     wait_until_current,
 )
+from tests.stored_states import assigned
 
 CLERK, PROJECTOR = "tracker_t15_directory_clerk", "tracker_t15_directory_projector"
 TOPIC = "domain.directory_record:DirectoryRecord."

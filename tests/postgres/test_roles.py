@@ -20,6 +20,7 @@ from tests.cli import helpers
 from tests.cli.helpers import ASSIGN, as_json, event_count
 from tests.conftest import TODAY, postgres_url, reset_postgres
 from tests.postgres.workers import clerk
+from tests.stored_states import assigned
 from tracker.administration import ALL_TABLES, LEDGER_TABLES, READ_MODEL_TABLES
 from tracker.projector import Follower
 from tracker.wiring import make_tracker
@@ -134,28 +135,6 @@ def append(connection: Any, topic: str, version: int, state: dict[str, Any]) -> 
         [topic],
         [json.dumps(state).encode()],
     )
-
-
-def assigned(code: str = "NV-9", **changes: Any) -> dict[str, Any]:
-    """An ``Assigned`` event's state as the tracker writes it."""
-    day = {"_type_": "date_iso", "_data_": "2023-02-14"}
-    return {
-        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-23T08:00:00+00:00"},
-        "originator_topic": "domain.task:Task",
-        "effective_on": day,
-        "actor": "b",
-        "code": code,
-        "title": "Rà soát",
-        "assigner": "UBND tỉnh",
-        "lead_agency": "Sở Tư pháp",
-        "co_agencies": [],
-        "document": "",
-        "document_number": None,
-        "document_date": None,
-        "assigned_on": day,
-        "due_on": None,
-        **changes,
-    }
 
 
 ASSIGNED = "domain.task:Task.Assigned"

@@ -12,6 +12,7 @@ from eventsourcing.persistence import IntegrityError, ProgrammingError, StoredEv
 
 from projections.tables import TASKS
 from tests.conftest import ASSIGNMENT, TODAY
+from tests.stored_states import DAY, STAMP, assigned
 from tracker.eventstore.table_definitions import ledger_tables
 from tracker.wiring import make_tracker
 
@@ -21,30 +22,10 @@ ASSIGN: dict[str, Any] = ASSIGNMENT
 def state(originator_id: Any, version: int) -> bytes:
     """An event as the tracker writes it (PostgreSQL's append function
     refuses others): a task's creation first, then progress notes."""
-    day = {"_type_": "date_iso", "_data_": "2023-02-14"}
-    common = {
-        "timestamp": {"_type_": "datetime_iso", "_data_": "2026-11-23T08:00:00+00:00"},
-        "effective_on": day,
-        "actor": "t",
-    }
     if version > 1:
-        return json.dumps({**common, "text": f"tiến độ {version}"}).encode()
-    return json.dumps(
-        {
-            **common,
-            "originator_topic": "domain.task:Task",
-            "code": f"NV-{str(originator_id)[:8]}",
-            "title": "Rà soát",
-            "assigner": "UBND tỉnh",
-            "lead_agency": "Sở Tư pháp",
-            "co_agencies": [],
-            "document": "",
-            "document_number": None,
-            "document_date": None,
-            "assigned_on": day,
-            "due_on": None,
-        }
-    ).encode()
+        note = {"timestamp": STAMP, "effective_on": DAY, "actor": "t"}
+        return json.dumps({**note, "text": f"tiến độ {version}"}).encode()
+    return json.dumps(assigned(f"NV-{str(originator_id)[:8]}", actor="t")).encode()
 
 
 def stored(originator_id: Any, version: int) -> StoredEvent:
