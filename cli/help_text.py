@@ -38,9 +38,15 @@ def normalised(text: str) -> str:
 
 @cache
 def entries() -> dict[str, str]:
-    from cli.help_catalog import administration, commands
+    import importlib
+    import pkgutil
 
-    merged = {**commands.VI, **administration.VI}
+    import cli.help_catalog
+
+    merged: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(cli.help_catalog.__path__), key=str):
+        module = importlib.import_module(f"cli.help_catalog.{info.name}")
+        merged.update(module.VI)
     return {normalised(english): vietnamese for english, vietnamese in merged.items()}
 
 
