@@ -24,12 +24,24 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Completion:
-    """A completion, and its reopening if it was not accepted."""
+    """A completion as the agency reported it, the Office's confirmation of
+    it, and its reopening if it was sent back. A confirmed completion may
+    still be reopened: a result found wanting later is sent back too."""
 
     completed_on: date
     document: str = ""
     reopened_on: date | None = None
     reopen_reason: str = ""
+    confirmed_on: date | None = None
+    confirmation_document: str = ""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A reminder letter (công văn đôn đốc) the Office sent about a task."""
+
+    reminded_on: date
+    document: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,10 @@ class TaskFacts:
     cancel_document: str = ""
     marked_overdue: tuple[date, ...] = ()
     notes: tuple[tuple[date, str], ...] = field(default=())
+    reminders: tuple[Reminder, ...] = ()
+    # (date, the lead agency until then) of each reassignment: the weekly
+    # changes say a task left an agency's list because it moved.
+    reassignments: tuple[tuple[date, str], ...] = ()
 
     @property
     def due_on(self) -> date | None:
@@ -135,6 +151,8 @@ def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
                 "document": c.document,
                 "reopened_on": _iso(c.reopened_on),
                 "reopen_reason": c.reopen_reason,
+                "confirmed_on": _iso(c.confirmed_on),
+                "confirmation_document": c.confirmation_document,
             }
             for c in facts.completions
         ],
@@ -143,6 +161,10 @@ def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
         "cancel_document": facts.cancel_document,
         "marked_overdue": [d.isoformat() for d in facts.marked_overdue],
         "notes": [[on.isoformat(), text] for on, text in facts.notes],
+        "reminders": [[r.reminded_on.isoformat(), r.document] for r in facts.reminders],
+        "reassignments": [
+            [on.isoformat(), agency] for on, agency in facts.reassignments
+        ],
     }
 
 
@@ -172,6 +194,8 @@ def facts_from_dict(data: dict[str, Any]) -> TaskFacts:
                 document=c["document"],
                 reopened_on=_date(c["reopened_on"]),
                 reopen_reason=c["reopen_reason"],
+                confirmed_on=_date(c.get("confirmed_on")),
+                confirmation_document=c.get("confirmation_document", ""),
             )
             for c in data["completions"]
         ),
@@ -180,4 +204,13 @@ def facts_from_dict(data: dict[str, Any]) -> TaskFacts:
         cancel_document=data["cancel_document"],
         marked_overdue=tuple(date.fromisoformat(d) for d in data["marked_overdue"]),
         notes=tuple((date.fromisoformat(on), text) for on, text in data["notes"]),
+        # Facts an older version stored have neither: read as none.
+        reminders=tuple(
+            Reminder(date.fromisoformat(on), document)
+            for on, document in data.get("reminders", ())
+        ),
+        reassignments=tuple(
+            (date.fromisoformat(on), agency)
+            for on, agency in data.get("reassignments", ())
+        ),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from domain.facts import Completion, TaskFacts
+from domain.facts import Completion, Reminder, TaskFacts
 
 
 class Status(StrEnum):
@@ -45,6 +45,23 @@ def completion_as_of(facts: TaskFacts, as_of: date) -> Completion | None:
         ):
             standing = completion
     return standing
+
+
+def awaiting_confirmation(facts: TaskFacts, as_of: date) -> bool:
+    """Completed on ``as_of`` (by the agency's report) and not yet confirmed
+    by the Office then. The report counts such a task as completed all the
+    same: the date of the agency's report decides on time or late."""
+    completion = completion_as_of(facts, as_of)
+    return completion is not None and (
+        completion.confirmed_on is None or completion.confirmed_on > as_of
+    )
+
+
+def reminders_as_of(facts: TaskFacts, as_of: date) -> list[Reminder]:
+    """The reminders sent by ``as_of``, oldest first (a reminder may be
+    recorded after a later one was)."""
+    sent = [r for r in facts.reminders if r.reminded_on <= as_of]
+    return sorted(sent, key=lambda reminder: reminder.reminded_on)
 
 
 def is_cancelled_as_of(facts: TaskFacts, as_of: date) -> bool:

@@ -11,18 +11,30 @@ public, versioned API. Rename nothing here without an upcaster.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
-from domain.checks import cleaned_text, not_before_assignment, not_in_future, require
+from domain.checks import (
+    check_completion,
+    check_confirmation,
+    check_extension,
+    check_open,
+    check_reassignment,
+    check_reminder,
+    check_reopening,
+    cleaned_text,
+    not_before_assignment,
+    not_in_future,
+)
 from domain.citation import checked_citation
 from domain.codes import task_id
 from domain.corrections import apply_correction, corrected_values
 from domain.dates import show_date
 from domain.errors import TaskRuleError
-from domain.facts import Completion, Deadline, TaskFacts
+from domain.facts import Completion, Deadline, Reminder, TaskFacts
 from domain.limits import (
     CITATION_LENGTH,
     NOTE_LENGTH,
@@ -36,7 +48,6 @@ from domain.limits import (
     optional_text,
 )
 from domain.rules import lapsed_deadline
-from domain.text import fold
 
 
 class Task(Aggregate):
@@ -100,7 +111,8 @@ class Task(Aggregate):
         reason: str
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
-            return facts.evolve(lead_agency=self.lead_agency)
+            moved = (*facts.reassignments, (self.effective_on, facts.lead_agency))
+            return facts.evolve(lead_agency=self.lead_agency, reassignments=moved)
 
     class ProgressNoted(Event):
         text: str
@@ -126,6 +138,31 @@ class Task(Aggregate):
                 last.completed_on, last.document, self.effective_on, self.reason
             )
             return facts.evolve(completions=(*facts.completions[:-1], reopened))
+
+    class CompletionConfirmed(Event):
+        """The Office accepted the completion the agency reported."""
+
+        document: str
+
+        def evolve(self, facts: TaskFacts) -> TaskFacts:
+            completion = facts.current_completion
+            if completion is None:  # raw SQL: nothing to confirm
+                return facts
+            confirmed = replace(
+                completion,
+                confirmed_on=self.effective_on,
+                confirmation_document=self.document,
+            )
+            return facts.evolve(completions=(*facts.completions[:-1], confirmed))
+
+    class Reminded(Event):
+        """The Office chased the lead agency (công văn đôn đốc)."""
+
+        document: str
+
+        def evolve(self, facts: TaskFacts) -> TaskFacts:
+            reminder = Reminder(self.effective_on, self.document)
+            return facts.evolve(reminders=(*facts.reminders, reminder))
 
     class Cancelled(Event):
         reason: str
@@ -205,19 +242,6 @@ class Task(Aggregate):
             due_on=due_on,
         )
 
-    def _check_open(self, action: str) -> None:
-        facts = self.facts
-        require(
-            not facts.is_cancelled,
-            f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
-            f"it cannot be {action}.",
-        )
-        require(
-            facts.current_completion is None,
-            f"Task {facts.code} was completed on {show_date(facts.completed_on)}; "
-            f"it cannot be {action} (reopen it first).",
-        )
-
     def _check_effective(self, what: str, on: date, today: date) -> None:
         not_before_assignment(self.facts, what, on)
         not_in_future(self.facts.code, what, on, today)
@@ -237,26 +261,9 @@ class Task(Aggregate):
         reason = optional_text(reason, "reason for the extension", NOTE_LENGTH)
         document = optional_text(document, "extension document", CITATION_LENGTH)
         actor = checked_actor(actor)
-        facts = self.facts
-        self._check_open("extended")
+        check_open(self.facts, "extended")
         self._check_effective("extension", on, today)
-        latest = facts.deadlines[-1]
-        require(
-            latest.due_on is not None,
-            f"Task {facts.code} has no deadline to extend; set one with "
-            "'correct CODE due_on DATE'.",
-        )
-        assert latest.due_on is not None
-        require(
-            to > latest.due_on,
-            f"Task {facts.code}: the new due date {show_date(to)} does not move "
-            f"the deadline {show_date(latest.due_on)} later.",
-        )
-        require(
-            on >= latest.set_on,
-            f"Task {facts.code}: the extension date {show_date(on)} is before the "
-            f"previous deadline was set ({show_date(latest.set_on)}).",
-        )
+        check_extension(self.facts, to, on)
         self.trigger_event(
             self.DeadlineExtended,
             effective_on=on,
@@ -273,17 +280,8 @@ class Task(Aggregate):
         on = checked_date(on, "reassignment date")
         reason = optional_text(reason, "reason for the reassignment", NOTE_LENGTH)
         actor = checked_actor(actor)
-        facts = self.facts
-        require(
-            not facts.is_cancelled,
-            f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
-            "it cannot be reassigned.",
-        )
         self._check_effective("reassignment", on, today)
-        require(
-            fold(agency) != fold(facts.lead_agency),
-            f"Task {facts.code} is already led by {agency}.",
-        )
+        check_reassignment(self.facts, agency)
         self.trigger_event(
             self.Reassigned,
             effective_on=on,
@@ -303,17 +301,9 @@ class Task(Aggregate):
         on = checked_date(on, "completion date")
         document = optional_text(document, "completion document", CITATION_LENGTH)
         actor = checked_actor(actor)
-        facts = self.facts
-        self._check_open("completed")
+        check_open(self.facts, "completed")
         self._check_effective("completion", on, today)
-        if facts.completions:
-            reopened_on = facts.completions[-1].reopened_on
-            assert reopened_on is not None
-            require(
-                on >= reopened_on,
-                f"Task {facts.code}: the completion date {show_date(on)} is before "
-                f"it was reopened on {show_date(reopened_on)}.",
-            )
+        check_completion(self.facts, on)
         self.trigger_event(
             self.Completed, effective_on=on, actor=actor, document=document
         )
@@ -322,20 +312,34 @@ class Task(Aggregate):
         on = checked_date(on, "reopening date")
         reason = cleaned_text(reason, "reason for reopening", NOTE_LENGTH)
         actor = checked_actor(actor)
-        facts = self.facts
-        completion = facts.current_completion
-        require(
-            completion is not None,
-            f"Task {facts.code} is not completed; only a completion can be reopened.",
-        )
-        assert completion is not None
-        require(
-            on >= completion.completed_on,
-            f"Task {facts.code}: the reopening date {show_date(on)} is before the "
-            f"completion date {show_date(completion.completed_on)}.",
-        )
-        not_in_future(facts.code, "reopening", on, today)
+        check_reopening(self.facts, on)
+        not_in_future(self.facts.code, "reopening", on, today)
         self.trigger_event(self.Reopened, effective_on=on, actor=actor, reason=reason)
+
+    def confirm(self, *, on: date, document: str, actor: str, today: date) -> None:
+        """Accept the completion the agency reported; it keeps counting as
+        completed on the date reported, confirmed or not."""
+        on = checked_date(on, "confirmation date")
+        document = optional_text(document, "confirmation document", CITATION_LENGTH)
+        actor = checked_actor(actor)
+        check_confirmation(self.facts, on)
+        not_in_future(self.facts.code, "confirmation", on, today)
+        self.trigger_event(
+            self.CompletionConfirmed, effective_on=on, actor=actor, document=document
+        )
+
+    def remind(self, *, on: date, document: str, actor: str, today: date) -> None:
+        """Record a reminder sent about an open task; one letter reminds a
+        task once."""
+        on = checked_date(on, "reminder date")
+        document = cleaned_text(document, "reminder document", CITATION_LENGTH)
+        actor = checked_actor(actor)
+        check_open(self.facts, "reminded")
+        self._check_effective("reminder", on, today)
+        check_reminder(self.facts, document)
+        self.trigger_event(
+            self.Reminded, effective_on=on, actor=actor, document=document
+        )
 
     def cancel(
         self, *, on: date, reason: str, document: str, actor: str, today: date
@@ -344,7 +348,7 @@ class Task(Aggregate):
         reason = cleaned_text(reason, "reason for cancelling", NOTE_LENGTH)
         document = optional_text(document, "cancellation document", CITATION_LENGTH)
         actor = checked_actor(actor)
-        self._check_open("cancelled")
+        check_open(self.facts, "cancelled")
         self._check_effective("cancellation", on, today)
         self.trigger_event(
             self.Cancelled,

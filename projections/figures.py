@@ -22,6 +22,9 @@ class Figures:
     in_progress: int = 0
     no_deadline: int = 0
     cancelled: int = 0
+    # Of the completed (on time or late), those the Office has not confirmed
+    # yet: the form prints them as "trong đó: chờ xác nhận".
+    awaiting_confirmation: int = 0
 
     @property
     def assigned(self) -> int:

@@ -13,15 +13,52 @@ import json
 from datetime import date
 from typing import Any
 
+from projections.tables import OVERDUE, REMINDERS
+
 # One encoder, made once: ``json.dumps`` with options builds one per call,
 # which a rebuild would do hundreds of thousands of times.
 to_json = json.JSONEncoder(ensure_ascii=False).encode
 
-# An overdue entry closed with its days overdue on the date asked (``today``,
-# that date's ordinal): the one field of the entry that depends on it.
+
+def reminder_summary(count: int, reminded_on: date | None, document: str | None) -> str:
+    """An entry's reminder fields after ``count`` reminders, the last sent on
+    ``reminded_on`` by ``document``, as JSON members (stored with each
+    reminder's row, ``projections.follow_up_rows``)."""
+    return (
+        f'"reminders": {count}, "last_reminded_on": '
+        f"{to_json(reminded_on.isoformat() if reminded_on else None)}, "
+        f'"last_reminder_doc": {to_json(document)}'
+    )
+
+
+NO_REMINDER = reminder_summary(0, None, None)
+
+
+# An overdue entry closed with the fields that depend on the date asked
+# (``:as_of``, and ``:today``, its ordinal): the days overdue and the
+# reminders sent by then, the last reminder's row holding them all.
+def reminded(table: str) -> str:
+    """The reminder fields of the task of ``table``'s row, as of ``:as_of``."""
+    return (
+        f"COALESCE((SELECT r.summary FROM {REMINDERS} r"
+        f" WHERE r.task_id = {table}.task_id AND r.reminded_on <= :as_of"
+        f" ORDER BY r.number DESC LIMIT 1), '{NO_REMINDER}')"
+    )
+
+
+REMINDED = reminded("o")
 CLOSED_ENTRY = (
-    "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT) || '}'"
+    "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT)"
+    f" || ', ' || {REMINDED} || '}}'"
 )
+# The same, marked ``new`` when the task was not overdue on ``:since``.
+NEW_FLAG = (
+    "', \"new\": ' || CASE WHEN EXISTS"
+    f" (SELECT 1 FROM {OVERDUE} p"
+    " WHERE p.task_id = o.task_id AND p.valid_from <= :since"
+    " AND p.valid_until > :since) THEN 'false' ELSE 'true' END"
+)
+CLOSED_ENTRY_SINCE = CLOSED_ENTRY[: -len(" || '}'")] + f" || {NEW_FLAG} || '}}'"
 
 
 class EncodedJSON(bytes):

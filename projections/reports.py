@@ -32,9 +32,16 @@ from domain.directory import SOURCES, Directory, Names
 from domain.text import fold
 from projections.directory import load_directory
 from projections.figures import Figures, Groups, PeriodReport, SourceSection
-from projections.json_text import CLOSED_ENTRY, EncodedJSON, joined
+from projections.json_text import (
+    CLOSED_ENTRY,
+    CLOSED_ENTRY_SINCE,
+    EncodedJSON,
+    joined,
+    reminded,
+)
 from projections.overdue_names import by_agency_shown, with_assigners_shown
-from projections.tables import OVERDUE, SPANS, TASKS
+from projections.tables import CONFIRMATIONS, OVERDUE, SPANS, TASKS
+from projections.week_changes import left_since
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
@@ -82,16 +89,27 @@ def period_report(
     )
 
 
+# The completion standing on ``:as_of`` was confirmed by then.
+CONFIRMED = (
+    f"EXISTS (SELECT 1 FROM {CONFIRMATIONS} c WHERE c.task_id = s.task_id"
+    " AND c.completed_on <= :as_of AND c.reopened_on > :as_of"
+    " AND c.confirmed_on <= :as_of)"
+)
+
+
 def _rows_by_assigner(
     sql: PlainSQL, start: date, end: date, as_of: date, by: str | None
 ) -> list[tuple[Any, ...]]:
-    """(assigner, [agency,] status, count, without deadline) of the tasks
-    assigned in the period, by the names as typed."""
+    """(assigner, [agency,] status, count, without deadline, awaiting
+    confirmation) of the tasks assigned in the period, by the names as
+    typed."""
     group = GROUP_COLUMNS.get(by or "")
     grouped = f"s.assigner, {group}, " if group and by != "assigner" else "s.assigner, "
     return sql.rows(
         f"SELECT {grouped}s.status, count(*),"
         " sum(CASE WHEN s.status = 'in_progress' AND s.due_on IS NULL"
+        " THEN 1 ELSE 0 END),"
+        f" sum(CASE WHEN s.status IN ('on_time', 'late') AND NOT {CONFIRMED}"
         " THEN 1 ELSE 0 END)"
         f" FROM {SPANS} s WHERE {COVERING}"
         " AND s.assigned_on >= :start AND s.assigned_on <= :end"
@@ -125,13 +143,13 @@ def _tally(
             name = agencies(row[1])
         elif by == "assigner":
             name = assigners(assigner)
-        status, count, without_deadline = row[-3:]
+        counts = row[-4:]
         section_totals, section_groups = sections.setdefault(group_of, (Figures(), {}))
         for figures in (report.totals, section_totals):
-            _add(figures, status, count, without_deadline)
+            _add(figures, *counts)
         if name is not None:
             for named in (groups, section_groups):
-                _add(named.setdefault(name, Figures()), status, count, without_deadline)
+                _add(named.setdefault(name, Figures()), *counts)
     report.groups = _ordered(groups)
     report.source = source
     report.sections = [
@@ -148,7 +166,7 @@ def _uses(rows: Sequence[tuple[Any, ...]], column: int) -> Counter[str]:
     are the rows' ``count(*)``), whichever source group they count in."""
     uses: Counter[str] = Counter()
     for row in rows:
-        uses[row[column]] += int(row[-2])
+        uses[row[column]] += int(row[-3])
     return uses
 
 
@@ -156,9 +174,12 @@ def _ordered(groups: dict[str, Figures]) -> Groups:
     return sorted(groups.items(), key=lambda item: (-item[1].assigned, item[0]))
 
 
-def _add(figures: Figures, status: str, count: int, without_deadline: int) -> None:
+def _add(
+    figures: Figures, status: str, count: int, without_deadline: int, awaiting: int
+) -> None:
     setattr(figures, status, getattr(figures, status) + int(count))
     figures.no_deadline += int(without_deadline or 0)
+    figures.awaiting_confirmation += int(awaiting or 0)
 
 
 # The entries of the list on ``as_of``, in key order (see the table's
@@ -197,13 +218,17 @@ def overdue_list(
 
 
 def _overdue_rows(
-    sql: PlainSQL, as_of: date, agency: str | None
+    sql: PlainSQL, as_of: date, agency: str | None, since: date | None = None
 ) -> list[tuple[Any, ...]]:
     """(agency as typed, due day, code, entry) of the list on ``as_of``, in
-    UTF-8, ordered by the three."""
+    UTF-8, ordered by the three; each entry marked ``new`` or not when
+    ``since`` is given."""
     condition, parameters = _agency(agency, "o")
+    if since is not None:
+        parameters["since"] = since
     return sql.utf8_rows(
-        f"SELECT o.lead_agency, o.due_day, o.code, {CLOSED_ENTRY}"
+        "SELECT o.lead_agency, o.due_day, o.code,"
+        f" {CLOSED_ENTRY if since is None else CLOSED_ENTRY_SINCE}"
         f" {OVERDUE_ON}{condition}"
         " ORDER BY o.lead_agency, o.due_day, o.code",
         as_of=as_of,
@@ -279,10 +304,11 @@ def due_soon(
 def _due_soon_rows(
     sql: PlainSQL, as_of: date, days: int, agency: str | None
 ) -> list[tuple[Any, ...]]:
-    """(agency as typed, code, title, due date) of the tasks due soon."""
+    """(agency as typed, code, title, due date, reminder fields) of the
+    tasks due soon."""
     condition, parameters = _agency(agency)
     return sql.rows(
-        "SELECT s.lead_agency, v.code, v.title, s.due_on"
+        f"SELECT s.lead_agency, v.code, v.title, s.due_on, {reminded('s')}"
         f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
         f" WHERE {COVERING} AND s.status = 'in_progress'"
         " AND s.assigned_on <= :as_of"
@@ -298,7 +324,7 @@ def _due_soon_of(
     rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
 ) -> list[dict[str, Any]]:
     answer = []
-    for agency_name, code, title, due_on in rows:
+    for agency_name, code, title, due_on, reminders in rows:
         due = as_date(due_on)
         assert due is not None  # the query asks for a due date
         answer.append(
@@ -308,6 +334,7 @@ def _due_soon_of(
                 "agency": agencies(agency_name),
                 "due_on": due.isoformat(),
                 "days_left": (due - as_of).days,
+                **json.loads("{" + reminders + "}"),
             }
         )
     # by the agency shown: spellings folded into one keep together
@@ -323,21 +350,27 @@ def overdue_answer(
     *,
     encoded: bool = False,
     directory: Directory | None = None,
+    since: date | None = None,
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint);
     ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer. Its
     two lists show an agency the directory does not know under one spelling,
-    counted over both."""
+    counted over both. ``since``: the week's changes too, each entry marked
+    ``new`` or not, and the tasks that ``left`` the list (``week_changes``)."""
     directory = directory if directory is not None else load_directory(sql)
-    late = _overdue_rows(sql, as_of, agency)
+    late = _overdue_rows(sql, as_of, agency, since)
     soon = (
         _due_soon_rows(sql, as_of, due_within, agency) if due_within is not None else []
     )
     agencies = Names(directory, "agency", _typed(late) + _typed(soon))
     overdue = _overdue_of(late, as_of, agencies)
-    return {
+    answer = {
         "as_of": as_of.isoformat(),
         "overdue": overdue.entries if encoded else json.loads(overdue.entries),
         "due_soon": _due_soon_of(soon, as_of, agencies),
         "summary": overdue.summary,
     }
+    if since is not None:
+        answer["since"] = since.isoformat()
+        answer["left"] = left_since(sql, since, as_of, agency, directory)
+    return answer

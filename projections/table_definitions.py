@@ -21,7 +21,16 @@ from sqlalchemy import (
     Text,
 )
 
-from projections.tables import DIRECTORY, OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.tables import (
+    CONFIRMATIONS,
+    DIRECTORY,
+    OVERDUE,
+    REASSIGNMENTS,
+    REMINDERS,
+    SPANS,
+    TASK_FACTS,
+    TASKS,
+)
 
 metadata = MetaData()
 
@@ -113,6 +122,39 @@ overdue_entries = Table(
     Column("agency_key", String(255), nullable=False),
     Column("entry", Text, nullable=False),
     sqlite_with_rowid=False,  # the rows are stored in key order
+)
+
+# A task's follow-up (``projections.follow_up_rows``): rows only for the
+# tasks that have one, each found by its task (the key's first column).
+# ``summary`` is the overdue entry's reminder fields after this reminder.
+task_reminders = Table(
+    REMINDERS,
+    metadata,
+    Column("task_id", String(36), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("reminded_on", Date, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+)
+
+task_confirmations = Table(
+    CONFIRMATIONS,
+    metadata,
+    Column("task_id", String(36), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("completed_on", Date, nullable=False),
+    Column("reopened_on", Date, nullable=False),
+    Column("confirmed_on", Date, nullable=False),
+)
+
+task_reassignments = Table(
+    REASSIGNMENTS,
+    metadata,
+    Column("task_id", String(36), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("reassigned_on", Date, nullable=False),
+    Column("from_agency", Text, nullable=False),
+    Column("from_agency_key", String(255), nullable=False),
 )
 
 # The names the Office filed in the directory (``projections.directory``),

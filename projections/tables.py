@@ -10,7 +10,18 @@ TASKS = "tasks_view"  # one row per task: its current facts as columns
 TASK_FACTS = "task_facts"  # one row per task: its facts as JSON
 SPANS = "task_status_spans"  # one row per task and status span
 OVERDUE = "overdue_entries"  # one row per span in which a task is overdue
-READ_MODEL_TABLES = (TASKS, TASK_FACTS, SPANS, OVERDUE)  # the task read model's
+REMINDERS = "task_reminders"  # one row per reminder sent about a task
+CONFIRMATIONS = "task_confirmations"  # one row per confirmed completion
+REASSIGNMENTS = "task_reassignments"  # one row per reassignment
+READ_MODEL_TABLES = (  # the task read model's
+    TASKS,
+    TASK_FACTS,
+    SPANS,
+    OVERDUE,
+    REMINDERS,
+    CONFIRMATIONS,
+    REASSIGNMENTS,
+)
 DIRECTORY = "directory_names"  # one row per name the Office filed
 DIRECTORY_TABLES = (DIRECTORY,)
 ALL_READ_MODEL_TABLES = (*READ_MODEL_TABLES, *DIRECTORY_TABLES)

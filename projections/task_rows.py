@@ -17,8 +17,24 @@ from database.plain_sql import PlainSQL
 from domain.facts import TaskFacts, facts_to_dict
 from domain.rules import Status, status_spans
 from domain.text import fold
+from projections.follow_up_rows import (
+    CONFIRMATION_COLUMNS,
+    REASSIGNMENT_COLUMNS,
+    REMINDER_COLUMNS,
+    confirmation_rows,
+    reassignment_rows,
+    reminder_rows,
+)
 from projections.json_text import overdue_entry, to_json
-from projections.tables import OVERDUE, SPANS, TASK_FACTS, TASKS
+from projections.tables import (
+    CONFIRMATIONS,
+    OVERDUE,
+    REASSIGNMENTS,
+    REMINDERS,
+    SPANS,
+    TASK_FACTS,
+    TASKS,
+)
 
 # Open spans' ends, as stored (the dates no task can reach).
 BEGINNING = date(1, 1, 1)
@@ -134,13 +150,29 @@ ENTRY_COLUMNS = (
 
 
 class TaskRowSet(NamedTuple):
-    """One task's rows: in ``tasks_view``, in ``task_facts``, in the spans and
-    in the overdue list (tuples in the order of the ``*_COLUMNS``)."""
+    """One task's rows: in ``tasks_view``, in ``task_facts``, in the spans, in
+    the overdue list and in its follow-up's tables (tuples in the order of
+    the ``*_COLUMNS``)."""
 
     task: Row
     facts: Row
     spans: list[Row]
     overdue: list[Row]
+    reminders: list[Row]
+    confirmations: list[Row]
+    reassignments: list[Row]
+
+
+# Every table a task has rows in, with its columns, in ``TaskRowSet``'s order.
+ROW_TABLES = (
+    (TASKS, TASK_COLUMNS),
+    (TASK_FACTS, FACT_COLUMNS),
+    (SPANS, SPAN_COLUMNS),
+    (OVERDUE, ENTRY_COLUMNS),
+    (REMINDERS, REMINDER_COLUMNS),
+    (CONFIRMATIONS, CONFIRMATION_COLUMNS),
+    (REASSIGNMENTS, REASSIGNMENT_COLUMNS),
+)
 
 
 def _timeline_rows(key: str, facts: TaskFacts) -> tuple[list[Row], list[Row]]:
@@ -198,6 +230,9 @@ def rows_of(key: str, facts: TaskFacts, version: int, position: int) -> TaskRowS
         (key, to_json(facts_to_dict(facts))),
         spans,
         overdue,
+        reminder_rows(key, facts),
+        confirmation_rows(key, facts),
+        reassignment_rows(key, facts),
     )
 
 
@@ -211,6 +246,9 @@ class TaskRows:
     facts: list[Row] = field(default_factory=list)
     spans: list[Row] = field(default_factory=list)
     overdue: list[Row] = field(default_factory=list)
+    reminders: list[Row] = field(default_factory=list)
+    confirmations: list[Row] = field(default_factory=list)
+    reassignments: list[Row] = field(default_factory=list)
 
     def add(self, key: str, facts: TaskFacts, version: int, position: int) -> None:
         """``key`` is the task ID's text (made once: a UUID's text is slow)."""
@@ -221,10 +259,27 @@ class TaskRows:
         self.facts.append(rows.facts)
         self.spans.extend(rows.spans)
         self.overdue.extend(rows.overdue)
+        if rows.reminders:
+            self.reminders.extend(rows.reminders)
+        if rows.confirmations:
+            self.confirmations.extend(rows.confirmations)
+        if rows.reassignments:
+            self.reassignments.extend(rows.reassignments)
+
+    def by_table(self) -> tuple[list[Row], ...]:
+        """The rows of each of ``ROW_TABLES``, in its order."""
+        return (
+            self.tasks,
+            self.facts,
+            self.spans,
+            self.overdue,
+            self.reminders,
+            self.confirmations,
+            self.reassignments,
+        )
 
     def insert(self, sql: PlainSQL) -> None:
         """Insert every row (the tasks must have no rows yet)."""
-        sql.insert_many(TASKS, TASK_COLUMNS, self.tasks)
-        sql.insert_many(TASK_FACTS, FACT_COLUMNS, self.facts)
-        sql.insert_many(SPANS, SPAN_COLUMNS, self.spans)
-        sql.insert_many(OVERDUE, ENTRY_COLUMNS, self.overdue)
+        for (table, columns), rows in zip(ROW_TABLES, self.by_table(), strict=True):
+            if rows:
+                sql.insert_many(table, columns, rows)

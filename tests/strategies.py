@@ -15,7 +15,17 @@ from domain.task import Task
 
 BASE = date(2023, 1, 1)
 TODAY = date(2026, 11, 23)
-ACTIONS = ("extend", "complete", "reopen", "cancel", "reassign", "note", "correct_due")
+ACTIONS = (
+    "extend",
+    "complete",
+    "reopen",
+    "cancel",
+    "reassign",
+    "note",
+    "correct_due",
+    "remind",
+    "confirm",
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,14 @@ def _do(target: Any, code: str, step: Step, on: date) -> None:
             on=on,
             actor="t",
         )
+    elif action == "remind":
+        document = f"{step.amount}/UBND-VP"
+        if is_task:
+            target.remind(on=on, document=document, actor="t", today=TODAY)
+        else:
+            target.remind_tasks([code], on=on, document=document, actor="t")
+    elif action == "confirm":
+        call("confirm", "confirm_completion", on=on, document="", actor="t")
     elif action == "correct_due":
         call(
             "correct",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, cast
@@ -231,6 +231,29 @@ class TaskLedger(Application[Any]):
         return self._change(
             code, lambda task: task.reopen(today=self.today(), **fields)
         )
+
+    def confirm_completion(self, code: str, **fields: Any) -> TaskFacts:
+        return self._change(
+            code, lambda task: task.confirm(today=self.today(), **fields)
+        )
+
+    def remind_tasks(
+        self, codes: Sequence[str], *, on: date, document: str, actor: str
+    ) -> list[TaskFacts]:
+        """Record one reminder on each task: all of them, or none (one
+        letter chases them together, and a refused one refuses the letter)."""
+        if not codes:
+            raise TaskRuleError("No task to remind.")
+        with self.batch():
+            return [
+                self._change(
+                    code,
+                    lambda task: task.remind(
+                        on=on, document=document, actor=actor, today=self.today()
+                    ),
+                )
+                for code in codes
+            ]
 
     def cancel_task(self, code: str, **fields: Any) -> TaskFacts:
         return self._change(

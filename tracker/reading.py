@@ -107,9 +107,11 @@ class Reading:
         known_at: datetime | None = None,
         *,
         encoded: bool = False,
+        since: date | None = None,
     ) -> dict[str, Any]:
         """The weekly list as the JSON contract has it; ``encoded``: the list
-        itself as the database's bytes, for a JSON answer."""
+        itself as the database's bytes, for a JSON answer; ``since``: with
+        the week's changes."""
         got = self.answer(
             lambda sql: reports.overdue_answer(
                 sql,
@@ -118,6 +120,7 @@ class Reading:
                 agency,
                 encoded=encoded,
                 directory=load_directory(sql),
+                since=since,
             ),
             known_at,
         )

@@ -45,6 +45,13 @@ VI: dict[str, str] = {
     "reopening": "ngày mở lại",
     "cancellation": "ngày rút khỏi chương trình",
     "extended": "gia hạn",
+    "reminded": "đôn đốc",
+    "reminder date": "ngày đôn đốc",
+    "reminder document": "văn bản đôn đốc",
+    "reminder": "ngày đôn đốc",
+    "confirmation date": "ngày xác nhận",
+    "confirmation document": "văn bản xác nhận",
+    "confirmation": "ngày xác nhận",
     # domain/limits.py, domain/checks.py, domain/citation.py
     "the invisible character {code}": "ký tự ẩn {code}",
     "the bidirectional formatting character {code}": (
@@ -159,6 +166,22 @@ VI: dict[str, str] = {
     "Task {code} is not completed; only a completion can be reopened.": (
         "Nhiệm vụ {code} chưa hoàn thành; chỉ mở lại được nhiệm vụ đã hoàn thành."
     ),
+    "Task {code} is not completed; only a reported completion can be "
+    "confirmed.": (
+        "Nhiệm vụ {code} chưa hoàn thành; chỉ xác nhận được kết quả hoàn thành "
+        "đã báo cáo."
+    ),
+    "Task {code}: its completion was already confirmed on {on}.": (
+        "Nhiệm vụ {code}: kết quả hoàn thành đã được xác nhận ngày {on}."
+    ),
+    "Task {code}: the confirmation date {on} is before the completion date "
+    "{done}.": (
+        "Nhiệm vụ {code}: ngày xác nhận {on} sớm hơn ngày hoàn thành {done}."
+    ),
+    "Task {code} was already reminded by {document} on {on}.": (
+        "Nhiệm vụ {code} đã được đôn đốc bằng văn bản {document} ngày {on}."
+    ),
+    "No task to remind.": "Không có nhiệm vụ nào để đôn đốc.",
     "Task {code}: the reopening date {on} is before the completion date {done}.": (
         "Nhiệm vụ {code}: ngày mở lại {on} sớm hơn ngày hoàn thành {done}."
     ),

@@ -13,7 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.rules import Status, due_in_force, status_as_of
+from domain.rules import (
+    Status,
+    awaiting_confirmation,
+    due_in_force,
+    reminders_as_of,
+    status_as_of,
+)
 from projections.catch_up import LostRace
 from projections.tables import OVERDUE, READ_MODEL_TABLES, TASKS
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
@@ -53,6 +59,8 @@ def recomputed(
             counts[str(status)] += 1
             if status is Status.IN_PROGRESS and due_in_force(facts, as_of) is None:
                 counts["no_deadline"] += 1
+            if awaiting_confirmation(facts, as_of):
+                counts["awaiting_confirmation"] += 1
     return counts
 
 
@@ -81,6 +89,7 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
                 "in_progress",
                 "cancelled",
                 "no_deadline",
+                "awaiting_confirmation",
             ):
                 assert figures[key] == expected[key], (key, as_of)
             assert figures["assigned"] == sum(
@@ -101,7 +110,42 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
                 "total": len(days),
                 **{f"over_{n}": sum(d > n for d in days) for n in (30, 60, 120)},
             }
+            check_week_changes(ledger, codes, as_of - timedelta(days=7), as_of)
         ledger.close()
+
+
+LEFT_BECAUSE = {
+    Status.ON_TIME: "completed",
+    Status.LATE: "completed",
+    Status.CANCELLED: "cancelled",
+    Status.IN_PROGRESS: "extended",
+}
+
+
+def check_week_changes(ledger: Any, codes: list[str], since: date, as_of: date) -> None:
+    """Each entry is new when its task was not overdue on ``since``; the
+    tasks overdue then and not now left, for the reason their status now
+    gives."""
+    answer = Reading.of(ledger).overdue_report(as_of, since=since)
+    for entry in answer["overdue"]:
+        facts = ledger.task_facts(entry["code"])
+        assert entry["new"] == (status_as_of(facts, since) is not Status.OVERDUE)
+    left = {}
+    for code in codes:
+        facts = ledger.task_facts(code)
+        then, now = status_as_of(facts, since), status_as_of(facts, as_of)
+        if then is Status.OVERDUE and now is not Status.OVERDUE:
+            left[code] = LEFT_BECAUSE[now]
+    assert {row["code"]: row["reason"] for row in answer["left"]} == left
+
+
+def expected_reminders(facts: Any, as_of: date) -> dict[str, Any]:
+    sent = reminders_as_of(facts, as_of)
+    return {
+        "reminders": len(sent),
+        "last_reminded_on": sent[-1].reminded_on.isoformat() if sent else None,
+        "last_reminder_doc": sent[-1].document if sent else None,
+    }
 
 
 def expected_overdue(ledger: Any, codes: list[str], as_of: date) -> list[Any]:
@@ -123,6 +167,7 @@ def expected_overdue(ledger: Any, codes: list[str], as_of: date) -> list[Any]:
                     "document": facts.document,
                     "due_on": due.isoformat(),
                     "days_overdue": (as_of - due).days,
+                    **expected_reminders(facts, as_of),
                 }
             )
     per_agency = Counter(row["agency"] for row in rows)

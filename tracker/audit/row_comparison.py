@@ -12,23 +12,12 @@ from typing import Any
 from database.plain_sql import PlainSQL, chunks, in_list
 from domain.errors import IntegrityFailure
 from projections.directory import DIRECTORY_COLUMNS
-from projections.tables import DIRECTORY, OVERDUE, SPANS, TASK_FACTS, TASKS
-from projections.task_rows import (
-    ENTRY_COLUMNS,
-    FACT_COLUMNS,
-    SPAN_COLUMNS,
-    TASK_COLUMNS,
-    TaskRows,
-)
+from projections.tables import DIRECTORY, OVERDUE, TASK_FACTS, TASKS
+from projections.task_rows import ROW_TABLES, TaskRows
 from tracker.audit.stored_values import code_in_state, shown, stored_rows
 
 IDS_PER_QUERY = 500  # tasks per ``IN (...)`` query
-TABLES = (
-    (TASKS, TASK_COLUMNS),
-    (TASK_FACTS, FACT_COLUMNS),
-    (SPANS, SPAN_COLUMNS),
-    (OVERDUE, ENTRY_COLUMNS),
-)
+TABLES = ROW_TABLES
 REBUILD = "run 'tracker projections rebuild'"
 
 
@@ -40,7 +29,7 @@ def compare_batch(
     ids = [row[0] for row in rows.tasks]
     seen.update(ids)
     codes = {row[0]: row[1] for row in rows.tasks}
-    expected_tables = (rows.tasks, rows.facts, rows.spans, rows.overdue)
+    expected_tables = rows.by_table()
     for number, ((table, columns), expected) in enumerate(
         zip(TABLES, expected_tables, strict=True)
     ):
