@@ -8,11 +8,14 @@ import sys
 import click
 
 from cli.context import AppContext, pass_app
+from cli.follow_up_commands import COMMANDS as FOLLOW_UP_COMMANDS
 from cli.logging_commands import COMMANDS as LOGGING_COMMANDS
 from cli.messages import current_language, translate
 from domain.errors import TrackerError
 
-BATCH_COMMANDS = {command.name: command for command in LOGGING_COMMANDS}
+BATCH_COMMANDS = {
+    command.name: command for command in (*LOGGING_COMMANDS, *FOLLOW_UP_COMMANDS)
+}
 
 
 class BatchLineError(TrackerError):

@@ -102,6 +102,8 @@ COMMAND_MODULES = {
         ),
         "cli.logging_commands",
     ),
+    **dict.fromkeys(("confirm", "tra-lai", "remind"), "cli.follow_up_commands"),
+    "letters": "cli.letter_commands",
     **dict.fromkeys(("show", "list", "history"), "cli.query_commands"),
     "report": "cli.report_command",
     **dict.fromkeys(("overdue", "sweep"), "cli.overdue_command"),

@@ -11,6 +11,7 @@ from cli.files import resolve_format
 from cli.labels import event_name, label
 from cli.output import csv_form, display, print_json, render_record
 from cli.params import (
+    DATE,
     SINCE,
     as_known_at_option,
     as_of_option,
@@ -19,7 +20,16 @@ from cli.params import (
 )
 from cli.rendering import listing, render
 
-STATUS_CHOICES = ("on_time", "late", "overdue", "in_progress", "cancelled")
+STATUS_CHOICES = (
+    "on_time",
+    "late",
+    "overdue",
+    "in_progress",
+    "cancelled",
+    "awaiting-confirmation",
+)
+# What a listing adds when it is asked who has not been chased.
+REMINDER_COLUMNS = ("reminders", "last_reminded_on")
 LIST_COLUMNS = (
     "code",
     "title",
@@ -41,6 +51,7 @@ SHOW_FIELDS = (
     "original_due_on",
     "due_on",
     "completed_on",
+    "confirmed_on",
     "cancelled_on",
     "status",
 )
@@ -91,6 +102,9 @@ def show(
     for entry in record["notes"]:
         on = display("on", entry["on"], lang)
         click.echo(f"  {label(lang, 'notes')} {on}: {entry['text']}")
+    for reminder in record["reminders"]:
+        on = display("on", reminder["on"], lang)
+        click.echo(f"  {label(lang, 'reminder')} {on}: {reminder['document']}")
 
 
 @click.command(name="list")
@@ -107,6 +121,13 @@ def show(
 @click.option("--assigner", default=None, help="Assigner contains (no accents needed).")
 @click.option("--search", default=None, help="Code, title or document contains.")
 @click.option("--doc", "document", default=None, help="Source document number.")
+@click.option(
+    "--not-reminded-since",
+    type=DATE,
+    default=None,
+    metavar="DATE",
+    help="Only tasks not reminded from DATE to the as-of date.",
+)
 @as_of_option()
 @as_known_at_option()
 @output_options()
@@ -118,6 +139,7 @@ def list_tasks(
     assigner: str | None,
     search: str | None,
     document: str | None,
+    not_reminded_since: date | None,
     as_of: date | None,
     known_at: datetime | None,
     fmt: str | None,
@@ -126,11 +148,14 @@ def list_tasks(
     """List tasks with their status as of a date.
 
     Text filters ignore case and Vietnamese diacritics: 'so tu phap' finds
-    'Sở Tư pháp'.
+    'Sở Tư pháp'. The status awaiting-confirmation lists the completions the
+    Office has not confirmed yet, oldest first.
 
     \b
     Example:
       tracker list --status overdue --agency "so tu phap" --format csv
+      tracker list --status overdue --not-reminded-since 01/06/2023
+      tracker list --status awaiting-confirmation
     """
     fmt = resolve_format(fmt, app.output(output))
     as_of = as_of or _today()
@@ -142,14 +167,18 @@ def list_tasks(
         assigner=assigner,
         search=search,
         document=document,
+        not_reminded_since=not_reminded_since,
     )
     rows = [view.as_dict() for view in views]
+    columns = LIST_COLUMNS
+    if not_reminded_since is not None:
+        columns = (*LIST_COLUMNS, *REMINDER_COLUMNS)
     title = f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} " + (
         as_of.strftime("%d/%m/%Y")
     )
     sheet = label(app.lang, "tasks").capitalize()
-    document = listing(rows, LIST_COLUMNS, app.lang, title, sheet)
-    document.csv_columns, document.csv_rows = csv_form(rows, LIST_COLUMNS, app.lang)
+    document = listing(rows, columns, app.lang, title, sheet)
+    document.csv_columns, document.csv_rows = csv_form(rows, columns, app.lang)
     render(document, fmt, app.lang, output)
 
 
@@ -188,8 +217,20 @@ def _details(record: dict[str, object], lang: str) -> str:
             value = display(str(record.get("field", "")), value, lang)
         else:
             value = display(key, value, lang)
-        parts.append(f"{label(lang, key)}: {value}")
+        named = EVENT_FIELDS.get((str(record.get("type")), key), key)
+        parts.append(f"{label(lang, named)}: {value}")
     return "; ".join(parts)
+
+
+# Fields whose label depends on the event: the document an event cites is
+# the assigning one only for an assignment.
+EVENT_FIELDS = {
+    ("DeadlineExtended", "document"): "extension_document",
+    ("Completed", "document"): "report_document",
+    ("Cancelled", "document"): "cancel_document",
+    ("Reminded", "document"): "reminder_document",
+    ("CompletionConfirmed", "document"): "confirmation_document",
+}
 
 
 @click.command()

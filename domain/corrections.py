@@ -7,6 +7,7 @@ every dated rule, or the correction is refused.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from domain.checks import (
@@ -17,7 +18,7 @@ from domain.checks import (
 )
 from domain.citation import checked_citation, parse_citation
 from domain.dates import DateParseError, parse_date, show_date
-from domain.facts import Completion, Deadline, TaskFacts
+from domain.facts import Deadline, TaskFacts
 from domain.limits import (
     NOTE_LENGTH,
     TITLE_LENGTH,
@@ -137,8 +138,10 @@ def _corrected(facts: TaskFacts, field: str, value: str) -> TaskFacts:
         )
     if field != "completed_on" or facts.current_completion is None:
         return facts
+    # The Office's confirmation stays: a report's date typed wrongly is still
+    # the report it confirmed (``check_consistent`` keeps it after the date).
     last = facts.completions[-1]
-    corrected = Completion(date.fromisoformat(value), last.document)
+    corrected = replace(last, completed_on=date.fromisoformat(value))
     return facts.evolve(completions=(*facts.completions[:-1], corrected))
 
 
@@ -173,6 +176,12 @@ def check_consistent(facts: TaskFacts, today: date) -> None:
     for completion in facts.completions:
         not_before_assignment(facts, "completion", completion.completed_on)
         not_in_future(code, "completion", completion.completed_on, today)
+        confirmed = completion.confirmed_on
+        require(
+            confirmed is None or confirmed >= completion.completed_on,
+            f"Task {code}: the completion date would be after its confirmation "
+            f"on {show_date(confirmed)}.",
+        )
     if facts.cancelled_on is not None:
         not_before_assignment(facts, "cancellation", facts.cancelled_on)
     current_reopen = [c.reopened_on for c in facts.completions[:-1]]

@@ -134,8 +134,8 @@ class Task(Aggregate):
             if facts.current_completion is None:  # raw SQL: nothing to reopen
                 return facts
             last = facts.completions[-1]
-            reopened = Completion(
-                last.completed_on, last.document, self.effective_on, self.reason
+            reopened = replace(
+                last, reopened_on=self.effective_on, reopen_reason=self.reason
             )
             return facts.evolve(completions=(*facts.completions[:-1], reopened))
 

@@ -304,11 +304,12 @@ def due_soon(
 def _due_soon_rows(
     sql: PlainSQL, as_of: date, days: int, agency: str | None
 ) -> list[tuple[Any, ...]]:
-    """(agency as typed, code, title, due date, reminder fields) of the
-    tasks due soon."""
+    """(agency as typed, code, title, document, due date, reminder fields)
+    of the tasks due soon."""
     condition, parameters = _agency(agency)
     return sql.rows(
-        f"SELECT s.lead_agency, v.code, v.title, s.due_on, {reminded('s')}"
+        "SELECT s.lead_agency, v.code, v.title, v.document, s.due_on,"
+        f" {reminded('s')}"
         f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
         f" WHERE {COVERING} AND s.status = 'in_progress'"
         " AND s.assigned_on <= :as_of"
@@ -324,7 +325,7 @@ def _due_soon_of(
     rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
 ) -> list[dict[str, Any]]:
     answer = []
-    for agency_name, code, title, due_on, reminders in rows:
+    for agency_name, code, title, document, due_on, reminders in rows:
         due = as_date(due_on)
         assert due is not None  # the query asks for a due date
         answer.append(
@@ -332,6 +333,7 @@ def _due_soon_of(
                 "code": code,
                 "title": title,
                 "agency": agencies(agency_name),
+                "document": document,
                 "due_on": due.isoformat(),
                 "days_left": (due - as_of).days,
                 **json.loads("{" + reminders + "}"),

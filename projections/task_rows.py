@@ -55,6 +55,9 @@ class TaskView:
     completed_on: date | None
     status: Status
     co_agencies: tuple[str, ...]
+    confirmed_on: date | None = None
+    reminders: int = 0
+    last_reminded_on: date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +73,9 @@ class TaskView:
                 self.completed_on.isoformat() if self.completed_on else None
             ),
             "status": str(self.status),
+            "confirmed_on": _iso(self.confirmed_on),
+            "reminders": self.reminders,
+            "last_reminded_on": _iso(self.last_reminded_on),
         }
 
 

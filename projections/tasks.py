@@ -32,10 +32,13 @@ from domain.facts import TaskFacts, facts_from_dict
 from domain.rules import Status
 from domain.text import fold
 from projections.directory import load_directory
-from projections.reports import COVERING, covering
+from projections.json_text import NO_REMINDER, reminded
+from projections.reports import CONFIRMED, COVERING, covering
 from projections.tables import (
+    CONFIRMATIONS,
     OVERDUE,
     READ_MODEL_TABLES,
+    REMINDERS,
     SPANS,
     TASK_FACTS,
     TASKS,
@@ -44,6 +47,18 @@ from projections.tables import (
 from projections.task_rows import TaskRows, TaskView
 
 CONTAINS = f" LIKE :{{}} ESCAPE '{LIKE_ESCAPE}'"
+AWAITING = "awaiting-confirmation"  # a status ``listing`` takes besides Status
+AWAITING_CONFIRMATION = f"(s.status IN ('on_time', 'late') AND NOT {CONFIRMED})"
+# When the completion standing on ``:as_of`` was confirmed, if by then.
+CONFIRMED_ON = (
+    f"(SELECT c.confirmed_on FROM {CONFIRMATIONS} c WHERE c.task_id = s.task_id"
+    " AND c.completed_on <= :as_of AND c.reopened_on > :as_of"
+    " AND c.confirmed_on <= :as_of)"
+)
+REMINDED_SINCE = (
+    f"EXISTS (SELECT 1 FROM {REMINDERS} r WHERE r.task_id = v.task_id"
+    " AND r.reminded_on >= :since AND r.reminded_on <= :as_of)"
+)
 
 
 def task_events(
@@ -181,13 +196,17 @@ class TaskReadModel:
         assigner: str | None = None,
         search: str | None = None,
         document: str | None = None,
+        not_reminded_since: date | None = None,
     ) -> list[TaskView]:
         """Tasks with their status as of ``as_of``, filtered as a clerk asks.
 
         Text filters match anywhere, ignoring case and Vietnamese diacritics;
         an agency or assigner that names a directory entity (any of its names,
         any spelling) also matches each of that entity's names. Rows show the
-        official names.
+        official names. The status ``awaiting-confirmation`` is a completion
+        not confirmed by then; asked alone, those come oldest first.
+        ``not_reminded_since``: only tasks without a reminder from that date
+        to ``as_of``.
         """
         directory = load_directory(sql)
         where, parameters = _listing_filters(
@@ -198,11 +217,18 @@ class TaskReadModel:
             search=search,
             document=document,
         )
+        if not_reminded_since is not None:
+            where += f" AND NOT {REMINDED_SINCE}"
+            parameters["since"] = not_reminded_since
+        order = "v.assigned_on, v.code"
+        if tuple(statuses) == (AWAITING,):
+            order = "s.completed_on, v.code"
         rows = sql.rows(
             "SELECT v.code, v.title, v.lead_agency, v.assigner, v.document,"
-            " v.assigned_on, s.status, s.due_on, s.completed_on, v.co_agencies"
+            " v.assigned_on, s.status, s.due_on, s.completed_on, v.co_agencies,"
+            f" {CONFIRMED_ON}, {reminded('s')}"
             f" FROM {TASKS} v JOIN {SPANS} s ON s.task_id = v.task_id"
-            f" WHERE {COVERING}{where} ORDER BY v.assigned_on, v.code",
+            f" WHERE {COVERING}{where} ORDER BY {order}",
             as_of=as_of,
             **parameters,
         )
@@ -215,9 +241,13 @@ def _listing_filters(
     """The listing's conditions (each after an ``AND``) and their parameters."""
     conditions: list[str] = []
     parameters: dict[str, Any] = {}
+    plain = [status for status in statuses if status != AWAITING]
     if statuses:
-        listed, named = in_list("status", statuses)
-        conditions.append(f"s.status IN ({listed})")
+        listed, named = in_list("status", plain or ["none"])
+        condition = f"s.status IN ({listed})"
+        if AWAITING in statuses:
+            condition = f"({condition} OR {AWAITING_CONFIRMATION})"
+        conditions.append(condition)
         parameters.update(named)
     for column, name in (
         ("agency_key", "agency"),
@@ -250,7 +280,8 @@ def _listing_filters(
 
 def _task_view(row: tuple[Any, ...], directory: Directory) -> TaskView:
     (code, title, agency, assigner, document, assigned_on, status, due_on,
-     completed_on, co_agencies) = row  # fmt: skip
+     completed_on, co_agencies, confirmed_on, reminders) = row  # fmt: skip
+    sent = {} if reminders == NO_REMINDER else json.loads("{" + reminders + "}")
     return TaskView(
         code=code,
         title=title,
@@ -264,4 +295,7 @@ def _task_view(row: tuple[Any, ...], directory: Directory) -> TaskView:
         co_agencies=tuple(
             directory.official("agency", name) for name in json.loads(co_agencies)
         ),
+        confirmed_on=as_date(confirmed_on),
+        reminders=sent.get("reminders", 0),
+        last_reminded_on=as_date(sent.get("last_reminded_on")),
     )

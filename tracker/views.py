@@ -12,8 +12,13 @@ from datetime import date
 from typing import Any, TypeVar
 
 from domain.errors import IntegrityFailure
-from domain.facts import TaskFacts
-from domain.rules import completion_as_of, due_in_force, status_as_of
+from domain.facts import Completion, TaskFacts
+from domain.rules import (
+    completion_as_of,
+    due_in_force,
+    reminders_as_of,
+    status_as_of,
+)
 
 Answer = TypeVar("Answer")
 
@@ -78,6 +83,9 @@ def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
         "original_due_on": iso(facts.original_due_on),
         "due_on": iso(due),
         "completed_on": iso(completion.completed_on if completion else None),
+        "confirmed_on": iso(_confirmed_on(completion, as_of)),
+        "awaiting_confirmation": completion is not None
+        and _confirmed_on(completion, as_of) is None,
         "cancelled_on": iso(
             facts.cancelled_on
             if facts.cancelled_on and facts.cancelled_on <= as_of
@@ -95,7 +103,18 @@ def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
             for d in facts.deadlines[1:]
         ],
         "notes": [{"on": iso(on), "text": text} for on, text in facts.notes],
+        "reminders": [
+            {"on": iso(r.reminded_on), "document": r.document}
+            for r in reminders_as_of(facts, as_of)
+        ],
     }
+
+
+def _confirmed_on(completion: Completion | None, as_of: date) -> date | None:
+    """When the completion standing on ``as_of`` was confirmed, if by then."""
+    if completion is None or completion.confirmed_on is None:
+        return None
+    return completion.confirmed_on if completion.confirmed_on <= as_of else None
 
 
 def _jsonable(value: Any) -> Any:

@@ -166,22 +166,23 @@ VI: dict[str, str] = {
     "Task {code} is not completed; only a completion can be reopened.": (
         "Nhiệm vụ {code} chưa hoàn thành; chỉ mở lại được nhiệm vụ đã hoàn thành."
     ),
-    "Task {code} is not completed; only a reported completion can be "
-    "confirmed.": (
+    "Task {code} is not completed; only a reported completion can be confirmed.": (
         "Nhiệm vụ {code} chưa hoàn thành; chỉ xác nhận được kết quả hoàn thành "
         "đã báo cáo."
     ),
     "Task {code}: its completion was already confirmed on {on}.": (
         "Nhiệm vụ {code}: kết quả hoàn thành đã được xác nhận ngày {on}."
     ),
-    "Task {code}: the confirmation date {on} is before the completion date "
-    "{done}.": (
+    "Task {code}: the confirmation date {on} is before the completion date {done}.": (
         "Nhiệm vụ {code}: ngày xác nhận {on} sớm hơn ngày hoàn thành {done}."
     ),
     "Task {code} was already reminded by {document} on {on}.": (
         "Nhiệm vụ {code} đã được đôn đốc bằng văn bản {document} ngày {on}."
     ),
     "No task to remind.": "Không có nhiệm vụ nào để đôn đốc.",
+    "Task {code}: the completion date would be after its confirmation on {on}.": (
+        "Nhiệm vụ {code}: ngày hoàn thành sẽ muộn hơn ngày xác nhận {on}."
+    ),
     "Task {code}: the reopening date {on} is before the completion date {done}.": (
         "Nhiệm vụ {code}: ngày mở lại {on} sớm hơn ngày hoàn thành {done}."
     ),

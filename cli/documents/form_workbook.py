@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DATE_FORMAT = SHEET_DATE_FORMAT
 # STT, Chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú: an A4 page's width; the rows
 # by agency or assigner use the columns after them too (then landscape).
-FORM_WIDTHS = (6, 46, 11, 10, 30, 10, 10, 10, 10)
+FORM_WIDTHS = (6, 46, 11, 10, 30, 10, 10, 10, 10, 10)
 
 
 def write_form_workbook(

@@ -22,6 +22,7 @@ FORM_ITEMS = (
     ("5.1", "assigned"),
     ("5.2", "on_time"),
     ("5.3", "late"),
+    ("", "awaiting_confirmation"),
     ("5.4", "overdue"),
     ("", "in_progress"),
     ("", "no_deadline"),
@@ -33,6 +34,7 @@ FORM_LABELS = {
         "assigned": "Tổng số nhiệm vụ được giao",
         "on_time": "Số nhiệm vụ đã hoàn thành đúng hạn",
         "late": "Số nhiệm vụ đã hoàn thành nhưng quá hạn",
+        "awaiting_confirmation": "  trong đó: chờ xác nhận",
         "overdue": "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
         "in_progress": "Số nhiệm vụ đang thực hiện trong hạn",
         "no_deadline": "  trong đó: nhiệm vụ không có thời hạn",
@@ -60,12 +62,14 @@ FORM_LABELS = {
         "unit_tasks": "Nhiệm vụ",
         "share": "Chiếm {rate}",
         "of_completed": "đạt {rate} số nhiệm vụ đã hoàn thành",
+        "share_of_completed": "Chiếm {rate} số nhiệm vụ đã hoàn thành",
         "by_agency": "Theo cơ quan chủ trì",
         "by_assigner": "Theo cấp giao",
         "group": "Đơn vị",
         "short_assigned": "Tổng số",
         "short_on_time": "Hoàn thành đúng hạn",
         "short_late": "Hoàn thành quá hạn",
+        "short_awaiting_confirmation": "Trong đó: chờ xác nhận",
         "short_overdue": "Quá hạn chưa hoàn thành",
         "short_in_progress": "Đang thực hiện trong hạn",
         "short_no_deadline": "Trong đó: không có thời hạn",
@@ -75,6 +79,7 @@ FORM_LABELS = {
         "assigned": "Tasks assigned",
         "on_time": "Completed on time",
         "late": "Completed late",
+        "awaiting_confirmation": "  of which awaiting confirmation",
         "overdue": "Overdue, not completed",
         "in_progress": "In progress within deadline",
         "no_deadline": "  of which without deadline",
@@ -103,20 +108,25 @@ FORM_LABELS = {
         "unit_tasks": "tasks",
         "share": "{rate} of assigned",
         "of_completed": "{rate} of completed",
+        "share_of_completed": "{rate} of completed",
         "by_agency": "By lead agency",
         "by_assigner": "By assigner",
         "group": "Group",
         "short_assigned": "Assigned",
         "short_on_time": "On time",
         "short_late": "Late",
+        "short_awaiting_confirmation": "Of which awaiting confirmation",
         "short_overdue": "Overdue",
         "short_in_progress": "In progress",
         "short_no_deadline": "Of which no deadline",
         "short_cancelled": "Withdrawn",
     },
 }
-GROUP_FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress",
-                 "no_deadline", "cancelled")  # fmt: skip
+GROUP_FIGURES = ("assigned", "on_time", "late", "awaiting_confirmation",
+                 "overdue", "in_progress", "no_deadline", "cancelled")  # fmt: skip
+# Shares of the tasks assigned; the completions awaiting the Office's
+# confirmation are a share of the completed instead, as reports give a part
+# of the files resolved ("đã giải quyết ..., trong đó ... chiếm tỷ lệ 99,9%").
 RATED = ("on_time", "late", "overdue", "in_progress", "no_deadline")
 
 
@@ -135,6 +145,12 @@ def percent(rate: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def share_of(part: int, whole: int) -> float:
+    """``part`` of ``whole`` in percent, two decimals, rounded half up as
+    ``projections.figures`` rounds the on-time share of the completed."""
+    return ((part * 20_000 + whole) // (whole * 2)) / 100
+
+
 @dataclass(frozen=True)
 class FormHeading:
     """What the title rows of a printed form name."""
@@ -148,17 +164,22 @@ class FormHeading:
 
 def form_rows(figures: dict[str, Any], lang: str) -> list[Row]:
     """The form's items for one section (or the whole selection), each with
-    its share of the tasks assigned in the notes."""
+    its share of the tasks assigned in the notes (the completions awaiting
+    confirmation: their share of the completed)."""
     rates = figures["rates"]
     unit = form_label(lang, "unit_tasks")
+    completed = figures["on_time"] + figures["late"]
     rows = []
     for item, key in FORM_ITEMS:
         note = ""
         if key in RATED:
             note = form_label(lang, "share").format(rate=percent(rates[key], lang))
-        if key == "on_time" and figures["on_time"] + figures["late"]:
-            completed = percent(rates["on_time_of_completed"], lang)
-            note += "; " + form_label(lang, "of_completed").format(rate=completed)
+        if key == "on_time" and completed:
+            on_time = percent(rates["on_time_of_completed"], lang)
+            note += "; " + form_label(lang, "of_completed").format(rate=on_time)
+        if key == "awaiting_confirmation" and completed:
+            share = percent(share_of(figures[key], completed), lang)
+            note = form_label(lang, "share_of_completed").format(rate=share)
         rows.append(
             {
                 "item": item,

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 FONT = "Times New Roman"
 FONT_SIZE = 13
 TABLE_FONT_SIZE = 11
+# A table of more columns than this (the form's rows by agency) is set a
+# point smaller, so that its headers break between words, not inside them.
+WIDE_TABLE = 9
+WIDE_TABLE_FONT_SIZE = 10
 ROW_NUMBER = {"vi": "STT", "en": "No."}
 APPENDIX = {"vi": "PHỤ LỤC", "en": "APPENDIX"}
 
@@ -136,6 +140,7 @@ def _table(document: WordDocument, section: Section, lang: str) -> None:
             _fill(cell, value, right=column in section.numeric)
     keys = (["#"] if numbered else []) + columns
     widths = _widths(keys, section.numeric)
+    size = WIDE_TABLE_FONT_SIZE if len(keys) > WIDE_TABLE else TABLE_FONT_SIZE
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
@@ -147,13 +152,13 @@ def _table(document: WordDocument, section: Section, lang: str) -> None:
         for cell in cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(TABLE_FONT_SIZE)
+                    run.font.size = Pt(size)
 
 
 # Shares of the page's width by column, so that the text columns get the
 # room and the numbers only theirs (Word and LibreOffice split it evenly).
-WEIGHTS = {"#": 1.0, "item": 1.0, "label": 5.0, "title": 5.0, "note": 3.2,
-           "name": 3.6, "agency": 3.6, "assigner": 2.4, "code": 2.4,
+WEIGHTS = {"#": 1.2, "item": 1.0, "label": 5.0, "title": 5.0, "note": 3.2,
+           "name": 2.6, "agency": 3.6, "assigner": 2.4, "code": 2.4,
            "unit": 1.8}  # fmt: skip
 TEXT_WIDTH_MM = 170  # A4 less the margins
 

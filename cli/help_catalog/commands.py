@@ -106,9 +106,14 @@ VI: dict[str, str] = {
         "Liệt kê các nhiệm vụ và tình trạng tại một ngày."
     ),
     "Text filters ignore case and Vietnamese diacritics: 'so tu phap' finds "
-    "'Sở Tư pháp'.": (
+    "'Sở Tư pháp'. The status awaiting-confirmation lists the completions the "
+    "Office has not confirmed yet, oldest first.": (
         "Bộ lọc văn bản không phân biệt chữ hoa, chữ thường và dấu tiếng Việt: "
-        "'so tu phap' tìm được 'Sở Tư pháp'."
+        "'so tu phap' tìm được 'Sở Tư pháp'. Tình trạng awaiting-confirmation "
+        "liệt kê các kết quả hoàn thành Văn phòng chưa xác nhận, cũ nhất trước."
+    ),
+    "Only tasks not reminded from DATE to the as-of date.": (
+        "Chỉ các nhiệm vụ chưa được đôn đốc từ ngày DATE đến ngày tính đến."
     ),
     "Only tasks with this status as of the date (repeatable).": (
         "Chỉ các nhiệm vụ có tình trạng này tại ngày xác định (có thể ghi nhiều lần)."
@@ -178,18 +183,25 @@ VI: dict[str, str] = {
     ),
     # overdue, sweep
     "The weekly overdue report: open tasks past their deadline, by lead agency "
-    "(its official name in the directory), most overdue first, with a summary "
-    "by age; --output FILE.docx writes it as a Word appendix.": (
+    "(its official name in the directory), most overdue first, with the "
+    "reminders each has had and a summary by age; --output FILE.docx writes it "
+    "as a Word appendix.": (
         "Báo cáo hằng tuần về nhiệm vụ quá hạn: các nhiệm vụ chưa hoàn thành đã "
         "quá thời hạn, theo cơ quan chủ trì (tên chính thức trong danh mục), "
-        "quá hạn lâu nhất trước, kèm bảng tổng hợp theo số ngày quá hạn; "
-        "--output FILE.docx ghi thành phụ lục Word."
+        "quá hạn lâu nhất trước, kèm số lần đã đôn đốc và bảng tổng hợp theo số "
+        "ngày quá hạn; --output FILE.docx ghi thành phụ lục Word."
     ),
     "Also list open tasks due in the next DAYS days.": (
         "Liệt kê thêm các nhiệm vụ chưa hoàn thành sẽ đến hạn trong DAYS ngày tới."
     ),
     "Only this lead agency (no accents needed).": (
         "Chỉ cơ quan chủ trì này (không cần gõ dấu)."
+    ),
+    "Mark the tasks not overdue on this date as new, and list those that left "
+    "the list since, with why (last-week: 7 days before --as-of).": (
+        "Đánh dấu mới các nhiệm vụ chưa quá hạn vào ngày này, và liệt kê các "
+        "nhiệm vụ đã ra khỏi danh sách từ ngày đó, kèm lý do (last-week: 7 ngày "
+        "trước --as-of)."
     ),
     "Record a MarkedOverdue event on every open task whose deadline in force "
     "has passed, once per deadline (a second sweep records nothing).": (

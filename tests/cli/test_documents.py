@@ -69,11 +69,12 @@ def test_the_report_workbook_is_the_printable_form(db_url: str, tmp_path: Path) 
     for cell in ("C3", "C4", "C5"):
         assert central[cell].is_date and central[cell].number_format == "dd/mm/yyyy"
     header = rows.index(("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"))
-    items = rows[header + 1 : header + 5]
+    items = rows[header + 1 : header + 6]
     assert [(r[0], r[3]) for r in items] == [
         ("5.1", 2),
         ("5.2", 1),
         ("5.3", 0),
+        (None, 1),  # of which awaiting confirmation: A-1's completion
         ("5.4", 1),
     ]
     assert all(isinstance(r[3], int) for r in items)
@@ -99,7 +100,7 @@ def test_one_section_makes_one_sheet_with_its_groups_below(
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][0] == "Tasks assigned by the Government and the Prime Minister"
     groups = [r for r in rows if r[1] == "Sở Tư pháp"]
-    assert groups == [(1, "Sở Tư pháp", 2, 1, 0, 1, 0, 0, 0)]  # STP folded in
+    assert groups == [(1, "Sở Tư pháp", 2, 1, 0, 1, 1, 0, 0, 0)]  # STP folded in
     assert rows[rows.index(groups[0]) - 1][:2] == ("No.", "Lead agency")
 
 
@@ -118,7 +119,7 @@ def test_the_report_as_a_word_appendix(db_url: str, tmp_path: Path) -> None:
     form = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert form[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]
     assert form[1] == ["5.1", "Tổng số nhiệm vụ được giao", "Nhiệm vụ", "2", ""]
-    assert form[4][:4] == [
+    assert form[5][:4] == [
         "5.4",
         "Số nhiệm vụ quá hạn nhưng chưa hoàn thành",
         "Nhiệm vụ",
@@ -137,12 +138,17 @@ def test_the_overdue_list_as_a_word_appendix(db_url: str, tmp_path: Path) -> Non
     assert any("30/06/2023" in p.text for p in document.paragraphs)
     (table,) = document.tables
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0][0] == "STT" and rows[0][-1] == "Số ngày quá hạn"
+    assert rows[0][0] == "STT" and rows[0][-3:] == [
+        "Số ngày quá hạn",
+        "Số lần đôn đốc",
+        "Đôn đốc gần nhất",
+    ]
     # each agency a row of its own (merged across), then its tasks
     assert set(rows[1]) == {"Sở Nội vụ"}
-    assert rows[2][:2] == ["1", "A-3"] and rows[2][-2:] == ["10/04/2023", "81"]
+    assert rows[2][:2] == ["1", "A-3"]
+    assert rows[2][-4:] == ["10/04/2023", "81", "0", ""]
     assert set(rows[3]) == {"Sở Tư pháp"}  # A-2 was typed "STP"
-    assert rows[4][:2] == ["2", "A-2"] and rows[4][-1] == "122"
+    assert rows[4][:2] == ["2", "A-2"] and rows[4][-3] == "122"
 
 
 def test_a_listing_too_can_go_to_word_and_word_needs_a_file(

@@ -104,6 +104,38 @@ SUCCESS: dict[str, tuple[list[str], list[str]]] = {
         ["correct", "NV-02", "title", "Kiểm tra hồ sơ 2023", "--reason", "Gõ nhầm"],
         ["correct", "NV-02", "khong_co", "x", "--reason", "Gõ nhầm"],
     ),
+    "confirm": (
+        ["confirm", "NV-01", "--on", "05/04/2023"],
+        ["confirm", "NV-01", "--on", "06/04/2023"],
+    ),
+    "tra-lai": (
+        ["tra-lai", "NV-01", "--on", "06/04/2023", "--reason", "Thiếu hồ sơ"],
+        ["tra-lai", "NV-01", "--on", "07/04/2023", "--reason", "Thiếu hồ sơ"],
+    ),
+    "remind": (
+        [
+            "remind",
+            "--agency",
+            "Sở Nội vụ",
+            "--on",
+            "15/06/2023",
+            "--doc",
+            "1018/UBND-CCHC",
+        ],
+        [
+            "remind",
+            "--agency",
+            "Sở Nội vụ",
+            "--on",
+            "15/06/2023",
+            "--doc",
+            "1018/UBND-CCHC",
+        ],
+    ),  # fmt: skip
+    "letters": (
+        ["letters", "--as-of", "30/06/2023", "--output", "{tmp}/cong-van"],
+        ["letters", "--as-of", "01/01/2023", "--output", "{tmp}/cong-van"],
+    ),
     "show": (["show", "NV-02", "--as-of", "30/06/2023"], ["show", "NV-99"]),
     "list": (["list", "--as-of", "30/06/2023"], ["list", "--as-of", "31/02/2023"]),
     "history": (["history", "NV-02"], ["history"]),
