@@ -13,6 +13,7 @@ from domain.dates import show_date
 from domain.errors import TaskRuleError
 from domain.facts import TaskFacts
 from domain.limits import checked_text
+from domain.rules import completion_as_of
 from domain.text import fold
 
 
@@ -144,9 +145,22 @@ def check_confirmation(facts: TaskFacts, on: date) -> None:
     )
 
 
-def check_reminder(facts: TaskFacts, document: str) -> None:
-    """One letter reminds a task once: recording it twice would count two
+def check_reminder(facts: TaskFacts, on: date, document: str) -> None:
+    """A reminder chases a task open on its date: one completed since may
+    still have been chased then (the letter is logged after the report came).
+    One letter reminds a task once: recording it twice would count two
     reminders where the agency received one."""
+    if facts.cancelled_on is not None and facts.cancelled_on <= on:
+        raise TaskRuleError(
+            f"Task {facts.code} was cancelled on {show_date(facts.cancelled_on)}; "
+            f"it cannot be reminded on {show_date(on)}."
+        )
+    done = completion_as_of(facts, on)
+    if done is not None:
+        raise TaskRuleError(
+            f"Task {facts.code} was completed on {show_date(done.completed_on)}; "
+            f"it cannot be reminded on {show_date(on)}."
+        )
     for earlier in facts.reminders:
         require(
             fold(earlier.document) != fold(document),

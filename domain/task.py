@@ -329,14 +329,13 @@ class Task(Aggregate):
         )
 
     def remind(self, *, on: date, document: str, actor: str, today: date) -> None:
-        """Record a reminder sent about an open task; one letter reminds a
-        task once."""
+        """Record a reminder sent about a task open on its date (logged late
+        or not); one letter reminds a task once."""
         on = checked_date(on, "reminder date")
         document = cleaned_text(document, "reminder document", CITATION_LENGTH)
         actor = checked_actor(actor)
-        check_open(self.facts, "reminded")
         self._check_effective("reminder", on, today)
-        check_reminder(self.facts, document)
+        check_reminder(self.facts, on, document)
         self.trigger_event(
             self.Reminded, effective_on=on, actor=actor, document=document
         )

@@ -47,18 +47,20 @@ def reminded(table: str) -> str:
 
 
 REMINDED = reminded("o")
-CLOSED_ENTRY = (
+OPEN_ENTRY = (
     "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT)"
-    f" || ', ' || {REMINDED} || '}}'"
+    f" || ', ' || {REMINDED}"
 )
-# The same, marked ``new`` when the task was not overdue on ``:since``.
-NEW_FLAG = (
-    "', \"new\": ' || CASE WHEN EXISTS"
-    f" (SELECT 1 FROM {OVERDUE} p"
-    " WHERE p.task_id = o.task_id AND p.valid_from <= :since"
-    " AND p.valid_until > :since) THEN 'false' ELSE 'true' END"
+CLOSED_ENTRY = f"{OPEN_ENTRY} || '}}'"
+# The same, marked ``new`` when the task was not overdue on ``:since``. A
+# span overdue since then was overdue then; only one that began later needs
+# a look for an earlier overdue span, and ``CASE`` looks for no other.
+MARKED_ENTRY = (
+    f"{OPEN_ENTRY} || CASE WHEN o.valid_from <= :since"
+    f" OR EXISTS (SELECT 1 FROM {OVERDUE} p WHERE p.task_id = o.task_id"
+    " AND p.valid_from <= :since AND p.valid_until > :since)"
+    """ THEN ', "new": false}' ELSE ', "new": true}' END"""
 )
-CLOSED_ENTRY_SINCE = CLOSED_ENTRY[: -len(" || '}'")] + f" || {NEW_FLAG} || '}}'"
 
 
 class EncodedJSON(bytes):

@@ -34,7 +34,7 @@ from projections.directory import load_directory
 from projections.figures import Figures, Groups, PeriodReport, SourceSection
 from projections.json_text import (
     CLOSED_ENTRY,
-    CLOSED_ENTRY_SINCE,
+    MARKED_ENTRY,
     EncodedJSON,
     joined,
     reminded,
@@ -228,13 +228,32 @@ def _overdue_rows(
         parameters["since"] = since
     return sql.utf8_rows(
         "SELECT o.lead_agency, o.due_day, o.code,"
-        f" {CLOSED_ENTRY if since is None else CLOSED_ENTRY_SINCE}"
+        f" {CLOSED_ENTRY if since is None else MARKED_ENTRY}"
         f" {OVERDUE_ON}{condition}"
         " ORDER BY o.lead_agency, o.due_day, o.code",
         as_of=as_of,
         today=as_of.toordinal(),
         **parameters,
     )
+
+
+def _gone(sql: PlainSQL, as_of: date, agency: str | None, since: date) -> list[str]:
+    """The tasks in the list on ``since`` and not on ``as_of``: their span
+    overdue then ended by ``as_of``, and no other covers it."""
+    condition, parameters = _agency(agency, "p")
+    return [
+        task
+        for (task,) in sql.rows(
+            f"SELECT p.task_id FROM {OVERDUE} p"
+            " WHERE p.valid_from <= :since AND p.valid_until > :since"
+            f" AND p.valid_until <= :as_of{condition}"
+            f" AND NOT EXISTS (SELECT 1 FROM {OVERDUE} o"
+            f" WHERE o.task_id = p.task_id AND {covering('o')})",
+            since=since,
+            as_of=as_of,
+            **parameters,
+        )
+    ]
 
 
 def _typed(rows: Sequence[tuple[Any, ...]]) -> Counter[str]:
@@ -374,5 +393,6 @@ def overdue_answer(
     }
     if since is not None:
         answer["since"] = since.isoformat()
-        answer["left"] = left_since(sql, since, as_of, agency, directory)
+        gone = _gone(sql, as_of, agency, since)
+        answer["left"] = left_since(sql, since, as_of, agency, directory, gone)
     return answer

@@ -14,10 +14,18 @@ after ``since``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
+from database.plain_sql import (
+    LIKE_ESCAPE,
+    PlainSQL,
+    as_date,
+    chunks,
+    contains_pattern,
+    in_list,
+)
 from domain.directory import Directory, Names
 from domain.text import fold
 from projections.tables import OVERDUE, REASSIGNMENTS, SPANS, TASKS
@@ -41,10 +49,6 @@ _NOW = (
     f" JOIN {SPANS} s ON s.task_id = p.task_id AND {_covering('s', 'as_of')}"
     f" JOIN {TASKS} v ON v.task_id = p.task_id"
 )
-_GONE = (
-    f" AND NOT EXISTS (SELECT 1 FROM {OVERDUE} o"
-    f" WHERE o.task_id = p.task_id AND {_covering('o', 'as_of')})"
-)
 # Its first move after ``:since`` (by date, then as recorded), on or before
 # ``:as_of``: the agency it leaves is the one that led it on ``:since``.
 _FIRST_MOVE = (
@@ -63,11 +67,13 @@ def left_since(
     as_of: date,
     agency: str | None,
     directory: Directory,
+    gone: Sequence[str],
 ) -> list[dict[str, Any]]:
     """The tasks overdue on ``since`` that are not in the list on ``as_of``
     (of ``agency``, when given), each with its reason and the day it left,
-    in that order."""
-    rows = _left_by_status(sql, since, as_of, agency)
+    in that order. ``gone``: the IDs of the tasks in the list then and not
+    now, as the spans, which carry today's agency, have it."""
+    rows = _left_by_status(sql, since, as_of, agency, gone)
     if agency:
         rows += _moved_away(sql, since, as_of, agency)
     names = Names(directory, "agency", Counter(row[1] for row in rows))
@@ -89,26 +95,24 @@ Left = tuple[str, str, str, str, date]  # code, agency, title, reason, on
 
 
 def _left_by_status(
-    sql: PlainSQL, since: date, as_of: date, agency: str | None
+    sql: PlainSQL, since: date, as_of: date, agency: str | None, gone: Sequence[str]
 ) -> list[Left]:
     """Those whose status changed: in an agency's list, of the tasks that
     did not move meanwhile (``_moved_away`` takes those)."""
-    condition, parameters = "", {}
-    if agency:
-        condition = (
-            f" AND p.agency_key LIKE :agency ESCAPE '{LIKE_ESCAPE}'"
-            f" AND p.task_id NOT IN ({_FIRST_MOVE})"
+    moved = f" AND s.task_id NOT IN ({_FIRST_MOVE})" if agency else ""
+    left: list[Left] = []
+    for chunk in chunks(gone):
+        listed, keys = in_list("id", chunk)
+        rows = sql.rows(
+            "SELECT v.code, v.lead_agency, v.title, s.status, s.valid_from"
+            f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
+            f" WHERE s.task_id IN ({listed}) AND {_covering('s', 'as_of')}{moved}",
+            since=since,
+            as_of=as_of,
+            **keys,
         )
-        parameters["agency"] = contains_pattern(fold(agency))
-    rows = sql.rows(
-        f"SELECT v.code, v.lead_agency, v.title, s.status, s.valid_from"
-        f" FROM {OVERDUE} p{_NOW}"
-        f" WHERE {_covering('p', 'since')}{_GONE}{condition}",
-        since=since,
-        as_of=as_of,
-        **parameters,
-    )
-    return [_left(row) for row in rows]
+        left += [_left(row) for row in rows]
+    return left
 
 
 def _moved_away(sql: PlainSQL, since: date, as_of: date, agency: str) -> list[Left]:

@@ -180,6 +180,14 @@ VI: dict[str, str] = {
         "Nhiệm vụ {code} đã được đôn đốc bằng văn bản {document} ngày {on}."
     ),
     "No task to remind.": "Không có nhiệm vụ nào để đôn đốc.",
+    "Task {code} was cancelled on {cancelled}; it cannot be reminded on {on}.": (
+        "Nhiệm vụ {code} đã rút khỏi chương trình ngày {cancelled}; không thể "
+        "đôn đốc vào ngày {on}."
+    ),
+    "Task {code} was completed on {done}; it cannot be reminded on {on}.": (
+        "Nhiệm vụ {code} đã hoàn thành ngày {done}; không thể đôn đốc vào ngày "
+        "{on}."
+    ),
     "Task {code}: the completion date would be after its confirmation on {on}.": (
         "Nhiệm vụ {code}: ngày hoàn thành sẽ muộn hơn ngày xác nhận {on}."
     ),

@@ -358,3 +358,20 @@ def test_a_batch_takes_the_follow_up_all_or_nothing(db_url: str) -> None:
     assert entries(db_url, "--as-of", "05/06/2023")["NV-02"]["reminders"] == 1
     assert awaiting(db_url, "12/06/2023") == []
     assert awaiting(db_url, "30/06/2023") == []  # sent back: open again
+
+
+def test_the_demo_shows_the_offices_reminders_and_confirmations(db_url: str) -> None:
+    shown = ok(db_url, "demo").output
+    assert "Số lần đôn đốc" in shown and "19/06/2023" in shown  # 2272/UBND-CCHC
+    assert "trong đó: chờ xác nhận" in shown
+    assert "Ra khỏi danh sách quá hạn từ ngày 23/06/2023" in shown
+
+
+def test_a_letter_logged_after_the_report_came_still_counts(db_url: str) -> None:
+    assigned(db_url)
+    ok(db_url, "complete", "NV-01", "--on", "10/06/2023")
+    ok(db_url, "remind", "--code", "NV-01", "--on", "05/06/2023", "--doc", "1018")
+    assert entries(db_url, "--as-of", "06/06/2023")["NV-01"]["reminders"] == 1
+    assert "it cannot be reminded on 11/06/2023" in refused(
+        db_url, "remind", "--code", "NV-01", "--on", "11/06/2023", "--doc", "1164"
+    )
