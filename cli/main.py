@@ -113,6 +113,7 @@ COMMAND_MODULES = {
     "projections": "cli.admin_commands",
     "db": "cli.db_commands",
     "directory": "cli.directory_commands",
+    "calendar": "cli.calendar_commands",
     "config": "cli.config_commands",
     "demo": "cli.demo",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     Index,
@@ -22,6 +23,7 @@ from sqlalchemy import (
 )
 
 from projections.tables import (
+    CALENDAR,
     CONFIRMATIONS,
     DIRECTORY,
     OVERDUE,
@@ -173,4 +175,22 @@ directory_names = Table(
     Column("name", Text, nullable=False),
     Column("official", Text, nullable=False),
     Column("source", String(16)),
+)
+
+# The Office's corrections to the working-day calendar
+# (``projections.calendar``), one row per event, in log order: the package's
+# holidays are in the code.
+calendar_days = Table(
+    CALENDAR,
+    metadata,
+    Column(
+        "position",
+        BigInteger().with_variant(Integer(), "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("day", Date, nullable=False),
+    Column("working", Boolean, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("document", Text, nullable=False),
 )

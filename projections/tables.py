@@ -24,7 +24,9 @@ READ_MODEL_TABLES = (  # the task read model's
 )
 DIRECTORY = "directory_names"  # one row per name the Office filed
 DIRECTORY_TABLES = (DIRECTORY,)
-ALL_READ_MODEL_TABLES = (*READ_MODEL_TABLES, *DIRECTORY_TABLES)
+CALENDAR = "calendar_days"  # one row per correction the Office recorded
+CALENDAR_TABLES = (CALENDAR,)
+ALL_READ_MODEL_TABLES = (*READ_MODEL_TABLES, *DIRECTORY_TABLES, *CALENDAR_TABLES)
 READ_MODELS_NAME = "read_models"  # their row in the tracking table
 
 

@@ -27,7 +27,7 @@ from database.plain_sql import (
     contains_pattern,
     in_list,
 )
-from domain.directory import DIRECTORY_ID, Directory
+from domain.directory import Directory
 from domain.facts import TaskFacts, facts_from_dict
 from domain.rules import Status
 from domain.text import fold
@@ -64,14 +64,17 @@ REMINDED_SINCE = (
 def task_events(
     events: Sequence[Any], positions: Sequence[int]
 ) -> tuple[Sequence[Any], Sequence[int]]:
-    """The tasks' events among ``events`` and their positions: the
-    directory's are the directory read model's (``projections.directory``)."""
-    if all(event.originator_id != DIRECTORY_ID for event in events):
+    """The tasks' events among ``events`` and their positions: those that
+    ``evolve`` a task's facts. The directory's and the calendar's are their
+    own read models' (``projections.directory``, ``projections.calendar``);
+    they are told apart by that method, so that reading never imports the
+    aggregates, nor eventsourcing with them."""
+    if all(hasattr(event, "evolve") for event in events):
         return events, positions  # the usual case: nothing to copy
     kept = [
         (event, position)
         for event, position in zip(events, positions, strict=True)
-        if event.originator_id != DIRECTORY_ID and hasattr(event, "evolve")
+        if hasattr(event, "evolve")
     ]
     return [event for event, _ in kept], [position for _, position in kept]
 

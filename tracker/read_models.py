@@ -27,6 +27,7 @@ from database.connect import Location, connect
 from database.plain_sql import PlainSQL
 from domain.errors import DatabaseBusy, IntegrityFailure
 from domain.facts import TaskFacts
+from projections.calendar import CalendarReadModel
 from projections.catch_up import CatchUp, replay
 from projections.directory import DirectoryReadModel
 from projections.tables import READ_MODELS_NAME
@@ -54,15 +55,17 @@ class ProjectionStatus:
 
 
 class ReadModels:
-    """The read models of one ledger (the tasks' and the directory's, under
-    one tracking row, so that both stand at one position), and their upkeep."""
+    """The read models of one ledger (the tasks', the directory's and the
+    calendar's, under one tracking row, so that all stand at one position),
+    and their upkeep."""
 
     def __init__(self, store: LedgerRecorder, mapper: Mapper[Any]) -> None:
         self.store = store
         self.mapper = mapper
         self.tasks = TaskReadModel()
         self.directory = DirectoryReadModel()
-        self.models = (self.tasks, self.directory)
+        self.calendar = CalendarReadModel()
+        self.models = (self.tasks, self.directory, self.calendar)
         self.catch_up = CatchUp(
             name=READ_MODELS_NAME,
             recorder=store,
@@ -155,6 +158,7 @@ class ReadModels:
                 mapper=self.mapper,
                 read_model=self.tasks,
                 directory=self.directory,
+                calendar=self.calendar,
                 batch_size=batch_size,
                 progress=progress,
                 in_helper=in_helper,

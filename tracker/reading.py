@@ -22,7 +22,9 @@ from domain.directory import Directory
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
+from domain.working_days import WorkingCalendar
 from projections import reports
+from projections.calendar import load_calendar
 from projections.directory import load_directory
 from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
@@ -76,6 +78,12 @@ class Reading:
         moment ``known_at``)."""
         directory: Directory = self.answer(load_directory, known_at).answer
         return directory
+
+    def calendar(self, known_at: datetime | None = None) -> WorkingCalendar:
+        """The working-day calendar as the read models hold it (now, or as
+        known at the moment ``known_at``)."""
+        calendar: WorkingCalendar = self.answer(load_calendar, known_at).answer
+        return calendar
 
     def period_report(
         self,

@@ -166,6 +166,34 @@ SUCCESS: dict[str, tuple[list[str], list[str]]] = {
         ["directory", "alias", "agency", "Sở Y tế", "SYT"],
         ["directory", "alias", "agency", "Sở Không Có", "SKC"],
     ),
+    "calendar holiday": (
+        [
+            "calendar",
+            "holiday",
+            "16/02/2024",
+            "--reason",
+            "Nghỉ bù Tết",
+            "--doc",
+            "Quyết định 123/QĐ-UBND",
+        ],
+        ["calendar", "holiday", "16/02/2024", "--reason", "Nghỉ bù Tết"],
+    ),
+    "calendar workday": (
+        [
+            "calendar",
+            "workday",
+            "24/02/2024",
+            "--reason",
+            "Làm bù",
+            "--doc",
+            "Quyết định 123/QĐ-UBND",
+        ],
+        ["calendar", "workday", "05/03/2024", "--reason", "Làm bù"],
+    ),
+    "calendar show": (
+        ["calendar", "show", "2024"],
+        ["calendar", "show", "2044"],
+    ),
     "config set": (
         ["config", "set", "office", "Văn phòng UBND tỉnh Quảng Ngãi"],
         ["config", "set", "office", ""],

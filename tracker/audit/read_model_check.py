@@ -8,7 +8,8 @@ each batch's rows with the projection's own pure code
 (``TaskReadModel.rows_from_histories``) and compares them with the stored
 rows of those tasks. Then it counts each table's rows: a row of a task the
 log does not hold is in no batch, and only the count shows it. The
-directory's few rows (``projections.directory``) are compared whole.
+directory's and the calendar's few rows (``projections.directory``,
+``projections.calendar``) are compared whole.
 
 Everything stored is read in the caller's snapshot (``Audit.snapshot``). A
 helper process may prepare the expected rows meanwhile, on its own
@@ -26,8 +27,10 @@ from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import Mapper, Notification
 
 from database.plain_sql import PlainSQL
+from domain.calendar_record import CALENDAR_ID
 from domain.directory import DIRECTORY_ID
 from domain.errors import IntegrityFailure
+from projections.calendar import calendar_rows
 from projections.catch_up import log_batches
 from projections.directory import Row, directory_rows
 from projections.task_rows import TaskRows
@@ -36,6 +39,7 @@ from tracker.audit.row_comparison import (
     REBUILD,
     TABLES,
     compare_batch,
+    compare_calendar,
     compare_counts,
     compare_directory,
 )
@@ -45,9 +49,12 @@ from tracker.eventstore.recorder import LedgerRecorder
 from tracker.eventstore.topics import event_topics
 
 CHECK_BATCH = 5_000  # events per batch, as a rebuild reads them
-# The directory's events, which only its own aggregate records (and it no
-# other): ``domain.directory_record``.
+# The directory's and the calendar's events, which only their own aggregate
+# records (and it no other): ``domain.directory_record``,
+# ``domain.calendar_record``.
 DIRECTORY_EVENTS = "domain.directory_record:DirectoryRecord."
+CALENDAR_EVENTS = "domain.calendar_record:CalendarRecord."
+SINGLETONS = ((DIRECTORY_ID, DIRECTORY_EVENTS), (CALENDAR_ID, CALENDAR_EVENTS))
 
 
 @dataclass(frozen=True)
@@ -93,13 +100,14 @@ def check_read_models(
 
     def prepare(
         notifications: list[Notification],
-    ) -> tuple[int, TaskRows, list[Row]]:
-        expected, names = expected_rows(notifications, mapper, read_model, topics)
-        return len(notifications), expected, names
+    ) -> tuple[int, TaskRows, list[Row], list[Row]]:
+        expected, names, days = expected_rows(notifications, mapper, read_model, topics)
+        return len(notifications), expected, names, days
 
     totals = [0] * len(TABLES)
     seen: set[str] = set()
     directory: list[Row] = []
+    calendar: list[Row] = []
     events = done = 0
     with replayed(
         recorder,
@@ -108,9 +116,10 @@ def check_read_models(
         batch_size=batch_size,
         in_helper=in_helper,
     ) as batches:
-        for count, rows, names in batches:
+        for count, rows, names, days in batches:
             compare_batch(sql, rows, totals, seen)
             directory.extend(names)
+            calendar.extend(days)
             events += count
             if progress is not None:
                 progress(count)
@@ -118,6 +127,7 @@ def check_read_models(
     keep_up(alongside, done, sys.maxsize, progress)
     compare_counts(sql, totals, seen, whole=position == head)
     compare_directory(sql, directory)
+    compare_calendar(sql, calendar)
     check_tail(recorder, mapper, position, head, topics)
     return ReadModelCheck(position, head, len(seen), events)
 
@@ -145,8 +155,8 @@ def expected_rows(
     mapper: Mapper,
     read_model: TaskReadModel,
     topics: frozenset[str],
-) -> tuple[TaskRows, list[Row]]:
-    """The task rows and directory rows these whole histories make (pure: it
+) -> tuple[TaskRows, list[Row], list[Row]]:
+    """The task, directory and calendar rows these whole histories make (pure: it
     runs in the helper too), or ``IntegrityFailure`` naming the event that
     cannot be replayed."""
 
@@ -167,7 +177,11 @@ def expected_rows(
     positions = [notification.id for notification in notifications]
     try:
         rows = read_model.rows_from_histories(events, positions)
-        return rows, directory_rows(events, positions)
+        return (
+            rows,
+            directory_rows(events, positions),
+            calendar_rows(events, positions),
+        )
     except Exception:
         raise _replay_failure(notifications, events, read_model, named) from None
 
@@ -191,9 +205,11 @@ def decoded(
                 else "is of a type this tracker does not know",
                 named(notification),
             )
-        if (
-            notification.originator_id == DIRECTORY_ID
-        ) != notification.topic.startswith(DIRECTORY_EVENTS):
+        if any(
+            (notification.originator_id == singleton)
+            != notification.topic.startswith(topics_of)
+            for singleton, topics_of in SINGLETONS
+        ):
             raise _unreadable(
                 notification,
                 "is of a kind its aggregate does not record",
@@ -284,6 +300,8 @@ def _unreadable(culprit: Notification, what: str, code: str | None) -> Integrity
     task = f"task {code}" if code else f"task {culprit.originator_id}"
     if culprit.originator_id == DIRECTORY_ID:
         task = "the directory"
+    elif culprit.originator_id == CALENDAR_ID:
+        task = "the calendar"
     return IntegrityFailure(
         f"The event at position {culprit.id} ({task}) {what}: it was written "
         "outside the tool."

@@ -11,8 +11,9 @@ from typing import Any
 
 from database.plain_sql import PlainSQL, chunks, in_list
 from domain.errors import IntegrityFailure
+from projections.calendar import CALENDAR_COLUMNS
 from projections.directory import DIRECTORY_COLUMNS
-from projections.tables import DIRECTORY, OVERDUE, TASK_FACTS, TASKS
+from projections.tables import CALENDAR, DIRECTORY, OVERDUE, TASK_FACTS, TASKS
 from projections.task_rows import ROW_TABLES, TaskRows
 from tracker.audit.stored_values import code_in_state, shown, stored_rows
 
@@ -166,4 +167,22 @@ def compare_directory(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> Non
     raise IntegrityFailure(
         f"The read models differ from the log: {DIRECTORY} has a row{where} that "
         f"the directory's events do not make; {REBUILD}."
+    )
+
+
+def compare_calendar(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> None:
+    """``calendar_days`` holds exactly the rows the calendar's events make
+    (a few rows: compared whole), naming the first position that differs."""
+    stored = stored_rows(sql, CALENDAR_COLUMNS, f"FROM {CALENDAR}")
+    if not sql.is_sqlite:
+        stored = [_iso_dates(row) for row in stored]
+    wanted, found = Counter(expected), Counter(stored)
+    if wanted == found:
+        return
+    differing = [row[0] for row in (wanted - found) + (found - wanted)]
+    positions = sorted(value for value in differing if isinstance(value, int))
+    where = f" (position {positions[0]})" if positions else ""
+    raise IntegrityFailure(
+        f"The read models differ from the log: {CALENDAR} has a row{where} that "
+        f"the calendar's events do not make; {REBUILD}."
     )

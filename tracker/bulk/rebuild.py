@@ -24,6 +24,11 @@ from eventsourcing.persistence import Mapper, Notification
 from database import ddl
 from database.plain_sql import PlainSQL
 from database.transactions import Datastore
+from projections.calendar import (
+    CalendarReadModel,
+    calendar_rows,
+    insert_calendar_rows,
+)
 from projections.directory import (
     DirectoryReadModel,
     Row,
@@ -128,22 +133,24 @@ def rebuild(
     mapper: Mapper,
     read_model: TaskReadModel,
     directory: DirectoryReadModel,
+    calendar: CalendarReadModel,
     batch_size: int,
     progress: Callable[[int], None] | None = None,
     in_helper: bool | None = None,
 ) -> tuple[int, int]:
-    """Empty the tables of ``read_model`` and ``directory`` and replay the
-    log up to its current head into them, inside ``sql``'s transaction; the
-    number of events and the head."""
+    """Empty the tables of ``read_model``, ``directory`` and ``calendar`` and
+    replay the log up to its current head into them, inside ``sql``'s
+    transaction; the number of events and the head."""
     head = int(sql.scalar(f"SELECT max(id) FROM {recorder.events_table}") or 0)
 
     def prepare(
         notifications: list[Notification],
-    ) -> tuple[int, TaskRows, list[Row]]:
+    ) -> tuple[int, TaskRows, list[Row], list[Row]]:
         events = [mapper.to_domain_event(n) for n in notifications]
         positions = [n.id for n in notifications]
         rows = read_model.rows_from_histories(events, positions)
-        return len(events), rows, directory_rows(events, positions)
+        names = directory_rows(events, positions)
+        return len(events), rows, names, calendar_rows(events, positions)
 
     applied = 0
     with replayed(
@@ -153,12 +160,13 @@ def rebuild(
         batch_size=batch_size,
         in_helper=in_helper,
     ) as batches:
-        for model in (read_model, directory):
+        for model in (read_model, directory, calendar):
             ddl.create_missing(sql, model.tables, model.definitions)
             ddl.empty(sql, model.tables)
-        for count, rows, names in batches:
+        for count, rows, names, days in batches:
             rows.insert(sql)
             insert_rows(sql, names)
+            insert_calendar_rows(sql, days)
             applied += count
             if progress is not None:
                 progress(count)

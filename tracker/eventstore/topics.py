@@ -11,6 +11,7 @@ them in one place. PostgreSQL's append function holds the same lists
 
 from __future__ import annotations
 
+from dataclasses import MISSING
 from datetime import date, datetime
 from functools import cache
 from typing import Any, get_args, get_type_hints
@@ -19,6 +20,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing.utils import get_topic
 
+from domain.calendar_record import CalendarRecord
 from domain.directory_record import KIND_LENGTH, SOURCE_LENGTH, DirectoryRecord
 from domain.errors import IntegrityFailure
 from domain.limits import (
@@ -34,11 +36,11 @@ from domain.limits import (
 )
 from domain.task import Task
 
-AGGREGATES: tuple[type[Aggregate], ...] = (Task, DirectoryRecord)
+AGGREGATES: tuple[type[Aggregate], ...] = (Task, DirectoryRecord, CalendarRecord)
 
 
 def event_classes() -> list[type[Aggregate.Event]]:
-    """The events of the tasks and of the directory."""
+    """The events of the tasks, of the directory and of the calendar."""
     return [
         kind
         for aggregate in AGGREGATES
@@ -96,16 +98,23 @@ def kind_of(hint: Any) -> str:
 
 
 @cache
-def event_schema() -> dict[str, dict[str, tuple[str, int]]]:
-    """Each topic's stored fields: their kind of value and, for text, how
-    long it may be. PostgreSQL's append function holds every event to it."""
+def event_schema() -> dict[str, dict[str, tuple[str, int, bool]]]:
+    """Each topic's stored fields: their kind of value, for text how long it
+    may be, and whether it may be absent (a field added later, with a
+    default: events stored before it have none, and a restore brings them
+    back as they were). PostgreSQL's append function holds every event to
+    it."""
     schema = {}
     for kind in event_classes():
         fields = {}
+        declared = getattr(kind, "__dataclass_fields__", {})
         for name, hint in get_type_hints(kind).items():
             if name in NOT_STORED:
                 continue
-            fields[name] = (kind_of(hint), FIELD_LIMITS.get(name, NOTE_LENGTH))
+            field = declared.get(name)
+            optional = field is not None and field.default is not MISSING
+            limit = FIELD_LIMITS.get(name, NOTE_LENGTH)
+            fields[name] = (kind_of(hint), limit, optional)
         schema[get_topic(kind)] = fields
     return schema
 
