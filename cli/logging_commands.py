@@ -7,8 +7,8 @@ from datetime import date
 import click
 
 from cli.context import AppContext, pass_app
-from cli.params import DATE
-from domain.dates import show_date
+from cli.params import DATE, DUE, NEW_DUE
+from domain.dates import RelativeDue, show_date
 
 CODE = click.argument("code")
 
@@ -21,7 +21,13 @@ CODE = click.argument("code")
     "--assigner", required=True, help="Who assigned it (Chính phủ, UBND tỉnh, ...)."
 )
 @click.option("--assigned", type=DATE, required=True, help="Assignment date.")
-@click.option("--due", type=DATE, default=None, help="Due date (omit: no deadline).")
+@click.option(
+    "--due",
+    type=DUE,
+    default=None,
+    help="Due date, or counted from the assignment date: 10wd or '10 ngày làm "
+    "việc' (working days), +10d (calendar days), eom (omit: no deadline).",
+)
 @click.option(
     "--doc",
     default="",
@@ -38,7 +44,7 @@ def assign(
     agency: str,
     assigner: str,
     assigned: date,
-    due: date | None,
+    due: date | RelativeDue | None,
     doc: str,
     co_agencies: tuple[str, ...],
 ) -> None:
@@ -49,6 +55,8 @@ def assign(
       tracker assign NV-2023-0042 --title "Rà soát thủ tục hành chính" \\
         --agency "Sở Tư pháp" --assigner "UBND tỉnh" --assigned 14/02/2023 \\
         --due 31/03/2023 --doc "495/UBND-TTHC ngày 14/02/2023"
+      tracker assign NV-2023-0043 --title "Báo cáo kết quả" --agency "Sở Nội vụ" \\
+        --assigner "UBND tỉnh" --assigned 02/02/2024 --due "10 ngày làm việc"
     """
     facts = app.ledger.assign_task(
         actor=app.actor,
@@ -70,7 +78,14 @@ def assign(
 
 @click.command()
 @CODE
-@click.option("--to", "to", type=DATE, required=True, help="The new due date.")
+@click.option(
+    "--to",
+    "to",
+    type=NEW_DUE,
+    required=True,
+    help="The new due date, or counted from the --on date: 10wd (working "
+    "days), +10d (calendar days).",
+)
 @click.option(
     "--on", "on", type=DATE, required=True, help="Date the extension was granted."
 )
@@ -78,7 +93,12 @@ def assign(
 @click.option("--doc", default="", help="Approving document.")
 @pass_app
 def extend(
-    app: AppContext, code: str, to: date, on: date, reason: str, doc: str
+    app: AppContext,
+    code: str,
+    to: date | RelativeDue,
+    on: date,
+    reason: str,
+    doc: str,
 ) -> None:
     """Extend a task's deadline (it must move later).
 
@@ -86,11 +106,12 @@ def extend(
     Example:
       tracker extend NV-2023-0042 --to 30/04/2023 --on 25/03/2023 \\
         --reason "Chờ ý kiến Bộ Tư pháp" --doc "812/UBND-KT"
+      tracker extend NV-2023-0042 --to 15wd --on 25/03/2023
     """
     facts = app.ledger.extend_deadline(
         code, to=to, on=on, reason=reason, document=doc, actor=app.actor
     )
-    app.done(f"Extended {facts.code} to {show_date(to)}.")
+    app.done(f"Extended {facts.code} to {show_date(facts.due_on)}.")
 
 
 @click.command()

@@ -8,8 +8,16 @@ from typing import Any
 
 import click
 
-from domain.dates import DateParseError, out_of_range, parse_date, parse_moment
+from domain.dates import (
+    DateParseError,
+    RelativeDue,
+    is_relative,
+    out_of_range,
+    parse_date,
+    parse_moment,
+)
 from domain.limits import in_date_range
+from domain.text import normalise
 
 
 class DateParam(click.ParamType):
@@ -35,6 +43,41 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+class DueParam(DateParam):
+    """A deadline: a date as ``DateParam`` reads it, or a rule counted from
+    the task's own date (``10wd``, ``10 ngày làm việc``, ``+10d``, ``eom``),
+    returned unresolved as a ``RelativeDue`` for the use case to count. A
+    wrong rule (``0wd``, ``-3wd``) goes on too, for the use case to refuse
+    in one line, as it refuses a rule the calendar cannot count."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date | RelativeDue:
+        if isinstance(value, RelativeDue):
+            return value
+        if isinstance(value, date):
+            return super().convert(value, param, ctx)
+        from domain.due_rules import DueRuleRefused, parse_due_rule
+
+        text = str(value)
+        try:
+            rule = parse_due_rule(text, self.field)
+        except DueRuleRefused:
+            return RelativeDue(normalise(text))
+        if rule is not None:
+            return RelativeDue(rule.text)
+        if is_relative(text):
+            return RelativeDue(normalise(text))
+        return super().convert(value, param, ctx)
+
+
+DUE = DueParam("due date")
+NEW_DUE = DueParam("new due date")
 
 
 class MomentParam(click.ParamType):

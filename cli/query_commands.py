@@ -90,11 +90,18 @@ def show(
     if fmt == "json":
         print_json(record)
         return
-    render_record(record, SHOW_FIELDS, app.lang)
     lang = app.lang
+    shown = {
+        **record,
+        "due_on": _with_rule(record["due_on"], record["due_rule"], lang),
+        "original_due_on": _with_rule(
+            record["original_due_on"], record["original_due_rule"], lang
+        ),
+    }
+    render_record(shown, SHOW_FIELDS, lang)
     for extension in record["extensions"]:
         due, on = (
-            display("due_on", extension["due_on"], lang),
+            _with_rule(extension["due_on"], extension["due_rule"], lang),
             display("on", extension["on"], lang),
         )
         reason = extension["reason"]
@@ -105,6 +112,30 @@ def show(
     for reminder in record["reminders"]:
         on = display("on", reminder["on"], lang)
         click.echo(f"  {label(lang, 'reminder')} {on}: {reminder['document']}")
+
+
+def _with_rule(due_on: str | None, rule: str, lang: str) -> str | None:
+    """A due date as shown, with the rule it was counted by:
+    "31/03/2023 (10 ngày làm việc)"."""
+    if due_on is None or not rule:
+        return due_on
+    return f"{display('due_on', due_on, lang)} ({rule_words(rule, lang)})"
+
+
+def rule_words(rule: str, lang: str) -> str:
+    """A deadline rule in words (``10wd``: "10 ngày làm việc", "10 working
+    days"); a relative date (``eom``) as typed."""
+    from domain.due_rules import WORKING, parse_due_rule
+    from domain.errors import TrackerError
+
+    try:
+        parsed = parse_due_rule(rule)
+    except TrackerError:  # stored behind the tool's back: shown as it is
+        parsed = None
+    if parsed is None:
+        return rule
+    unit = "working_days_count" if parsed.kind == WORKING else "days_count"
+    return label(lang, unit).format(count=parsed.count)
 
 
 @click.command(name="list")

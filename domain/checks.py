@@ -48,6 +48,19 @@ def cleaned_text(value: str, what: str, limit: int) -> str:
     return checked_text(value, what, limit)
 
 
+def check_assignment(
+    code: str, assigned_on: date, due_on: date | None, today: date
+) -> None:
+    """A deadline comes on or after the assignment, which is not in the
+    future."""
+    if due_on is not None and due_on < assigned_on:
+        raise TaskRuleError(
+            f"Task {code}: the due date {show_date(due_on)} is before the "
+            f"assignment date {show_date(assigned_on)}."
+        )
+    not_in_future(code, "assignment", assigned_on, today)
+
+
 def check_open(facts: TaskFacts, action: str) -> None:
     """Only an open task can be extended, completed, cancelled or reminded."""
     require(

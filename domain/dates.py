@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil.relativedelta import relativedelta
@@ -51,6 +52,26 @@ DATE_IN_TEXT = re.compile(
 EXAMPLES = (
     "14/02/2023, 14/2/23, 2023-02-14, 'ngày 14 tháng 02 năm 2023', today, +10d, eom"
 )
+
+
+@dataclass(frozen=True)
+class RelativeDue:
+    """A deadline typed as a span or a date relative to a start the typist
+    did not give (``10wd``, ``+10d``, ``eom``): kept as typed until the date
+    it counts from, the task's own (its assignment, its extension), is known.
+    ``text`` is also what the event records next to the date it gave."""
+
+    text: str
+
+
+_MONTH_ENDS = ("eom", "cuoi thang", "eoy", "cuoi nam")
+
+
+def is_relative(text: str) -> bool:
+    """Whether ``parse_date`` reads ``text`` from its ``today`` (``today``,
+    ``+10d``, ``eom``) rather than as a date of its own."""
+    key = " ".join(fold(text.strip()).replace(",", " ").split())
+    return key in _NAMED or key in _MONTH_ENDS or bool(_RELATIVE.match(key))
 
 
 def _full_year(text: str) -> int:

@@ -17,12 +17,15 @@ be misread as a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from domain.limits import ValueRefused, checked_date
+from domain.dates import DateParseError, RelativeDue, parse_date
+from domain.errors import TaskRuleError
+from domain.limits import ValueRefused, checked_date, optional_text
 from domain.text import fold, normalise
 from domain.working_days import WorkingCalendar
 
@@ -104,3 +107,43 @@ def resolve(
         return calendar.add_working_days(start, rule.count)
     due = date.fromordinal(start.toordinal() + rule.count)
     return checked_date(due, field)
+
+
+# How long a deadline rule as typed may be: "10 ngày làm việc" and the like.
+RULE_LENGTH = 60
+
+
+def deadline_from(
+    typed: date | RelativeDue | None,
+    start: date,
+    calendar: Callable[[], WorkingCalendar],
+    field: str = "due date",
+    start_field: str = "assignment date",
+) -> tuple[date | None, str]:
+    """The date a deadline as typed gives, counted from ``start`` (the
+    task's assignment or extension date, never today), and the rule to
+    record beside it ("" for a date typed as one). ``calendar`` is asked
+    only for a span of working days, so that other deadlines never load
+    the holidays. The date is computed once, here: a later change to the
+    calendar does not move a deadline the document set."""
+    if not isinstance(typed, RelativeDue):
+        return typed, ""
+    start = checked_date(start, start_field)
+    rule = parse_due_rule(typed.text, field)
+    if rule is not None and rule.kind == WORKING:
+        return resolve(rule, start, calendar(), field), rule.text
+    if rule is not None:  # calendar days: ``resolve``'s sum, without a calendar
+        return checked_date(start + timedelta(days=rule.count), field), rule.text
+    try:
+        return parse_date(typed.text, start), typed.text.strip()
+    except DateParseError as exc:
+        raise TaskRuleError(f"The {field} {exc}") from None
+
+
+def checked_rule(rule: str, due_on: date | None, field: str) -> str:
+    """A deadline rule as typed, held to the limits of any text; a rule
+    without the date it gave would record words no report can count."""
+    rule = optional_text(rule, f"rule of the {field}", RULE_LENGTH)
+    if rule and due_on is None:
+        raise TaskRuleError(f"The {field} rule '{rule}' gave no date.")
+    return rule

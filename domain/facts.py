@@ -7,7 +7,7 @@ same functions, so the two can never disagree about what an event means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ class Deadline:
     due_on: date | None
     reason: str = ""
     document: str = ""
+    rule: str = ""  # as typed when counted ("10 ngày làm việc"), "" for a date
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,15 @@ class TaskFacts:
     def is_open(self) -> bool:
         return not self.is_cancelled and self.current_completion is None
 
+    def with_completion(self, **changes: Any) -> TaskFacts:
+        """A copy whose standing completion has ``changes`` (reopened, or
+        confirmed); itself when none stands, as after an event someone wrote
+        with raw SQL."""
+        if self.current_completion is None:
+            return self
+        changed = replace(self.completions[-1], **changes)
+        return self.evolve(completions=(*self.completions[:-1], changed))
+
     def evolve(self, **changes: Any) -> TaskFacts:
         """A copy with ``changes``, like ``dataclasses.replace`` but without
         re-running ``__init__``, which a rebuild would otherwise do once per
@@ -138,6 +148,7 @@ def facts_to_dict(facts: TaskFacts) -> dict[str, Any]:
                 "due_on": _iso(d.due_on),
                 "reason": d.reason,
                 "document": d.document,
+                "rule": d.rule,
             }
             for d in facts.deadlines
         ],
@@ -181,6 +192,7 @@ def facts_from_dict(data: dict[str, Any]) -> TaskFacts:
                 due_on=_date(d["due_on"]),
                 reason=d["reason"],
                 document=d["document"],
+                rule=d.get("rule", ""),
             )
             for d in data["deadlines"]
         ),

@@ -11,13 +11,13 @@ public, versioned API. Rename nothing here without an upcaster.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
 from domain.checks import (
+    check_assignment,
     check_completion,
     check_confirmation,
     check_extension,
@@ -32,8 +32,7 @@ from domain.checks import (
 from domain.citation import checked_citation
 from domain.codes import task_id
 from domain.corrections import apply_correction, corrected_values
-from domain.dates import show_date
-from domain.errors import TaskRuleError
+from domain.due_rules import checked_rule
 from domain.facts import Completion, Deadline, Reminder, TaskFacts
 from domain.limits import (
     CITATION_LENGTH,
@@ -80,6 +79,9 @@ class Task(Aggregate):
         document_date: date | None
         assigned_on: date
         due_on: date | None
+        # The deadline rule as typed ("10 ngày làm việc", "+10d"), "" for a
+        # date; events recorded before it existed read the default.
+        due_rule: str = ""
 
         def evolve(self, facts: Any) -> TaskFacts:
             return TaskFacts(
@@ -88,7 +90,9 @@ class Task(Aggregate):
                 assigner=self.assigner,
                 lead_agency=self.lead_agency,
                 assigned_on=self.assigned_on,
-                deadlines=(Deadline(self.assigned_on, self.due_on),),
+                deadlines=(
+                    Deadline(self.assigned_on, self.due_on, rule=self.due_rule),
+                ),
                 co_agencies=tuple(self.co_agencies),
                 document=self.document,
                 document_number=self.document_number,
@@ -99,10 +103,15 @@ class Task(Aggregate):
         due_on: date
         reason: str
         document: str
+        due_rule: str = ""  # as on ``Assigned``
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
             extension = Deadline(
-                self.effective_on, self.due_on, self.reason, self.document
+                self.effective_on,
+                self.due_on,
+                self.reason,
+                self.document,
+                self.due_rule,
             )
             return facts.evolve(deadlines=(*facts.deadlines, extension))
 
@@ -131,13 +140,9 @@ class Task(Aggregate):
         reason: str
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
-            if facts.current_completion is None:  # raw SQL: nothing to reopen
-                return facts
-            last = facts.completions[-1]
-            reopened = replace(
-                last, reopened_on=self.effective_on, reopen_reason=self.reason
+            return facts.with_completion(
+                reopened_on=self.effective_on, reopen_reason=self.reason
             )
-            return facts.evolve(completions=(*facts.completions[:-1], reopened))
 
     class CompletionConfirmed(Event):
         """The Office accepted the completion the agency reported."""
@@ -145,15 +150,9 @@ class Task(Aggregate):
         document: str
 
         def evolve(self, facts: TaskFacts) -> TaskFacts:
-            completion = facts.current_completion
-            if completion is None:  # raw SQL: nothing to confirm
-                return facts
-            confirmed = replace(
-                completion,
-                confirmed_on=self.effective_on,
-                confirmation_document=self.document,
+            return facts.with_completion(
+                confirmed_on=self.effective_on, confirmation_document=self.document
             )
-            return facts.evolve(completions=(*facts.completions[:-1], confirmed))
 
     class Reminded(Event):
         """The Office chased the lead agency (công văn đôn đốc)."""
@@ -209,7 +208,10 @@ class Task(Aggregate):
         co_agencies: list[str],
         actor: str,
         today: date,
+        due_rule: str = "",
     ) -> Task:
+        """A new task; ``due_rule`` is the rule ``due_on`` was counted by
+        (``deadline_from``), "" when the due date was typed as a date."""
         code = checked_code(code)
         assigned_on = checked_date(assigned_on, "assignment date")
         due_on = checked_optional_date(due_on, "due date")
@@ -219,12 +221,8 @@ class Task(Aggregate):
         lead_agency = checked_name(lead_agency, "lead agency")
         co_agencies = checked_co_agencies(co_agencies)
         citation = checked_citation(document)
-        if due_on is not None and due_on < assigned_on:
-            raise TaskRuleError(
-                f"Task {code}: the due date {show_date(due_on)} is before the "
-                f"assignment date {show_date(assigned_on)}."
-            )
-        not_in_future(code, "assignment", assigned_on, today)
+        due_rule = checked_rule(due_rule, due_on, "due date")
+        check_assignment(code, assigned_on, due_on, today)
         return cls._create(
             cls.Assigned,
             id=task_id(code),
@@ -240,6 +238,7 @@ class Task(Aggregate):
             document_date=citation.issued_on,
             assigned_on=assigned_on,
             due_on=due_on,
+            due_rule=due_rule,
         )
 
     def _check_effective(self, what: str, on: date, today: date) -> None:
@@ -255,8 +254,10 @@ class Task(Aggregate):
         document: str,
         actor: str,
         today: date,
+        due_rule: str = "",
     ) -> None:
         to = checked_date(to, "new due date")
+        due_rule = checked_rule(due_rule, to, "new due date")
         on = checked_date(on, "extension date")
         reason = optional_text(reason, "reason for the extension", NOTE_LENGTH)
         document = optional_text(document, "extension document", CITATION_LENGTH)
@@ -271,6 +272,7 @@ class Task(Aggregate):
             due_on=to,
             reason=reason,
             document=document,
+            due_rule=due_rule,
         )
 
     def reassign(

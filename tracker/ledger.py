@@ -26,10 +26,12 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 from domain.codes import normalise_code, task_id
 from domain.directory import DIRECTORY_ID, Directory, DirectoryChanged, Entry
 from domain.directory_record import DirectoryRecord
+from domain.due_rules import deadline_from
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
 from domain.task import Task
+from domain.working_days import WorkingCalendar
 from projections.task_rows import TaskRows
 from tracker.audit.archive import Archive
 from tracker.audit.verify import Audit
@@ -187,10 +189,23 @@ class TaskLedger(Application[Any]):
             return task.facts
         raise ConcurrentChange(checked_code(code))
 
+    def working_calendar(self) -> WorkingCalendar:
+        """The calendar deadlines in working days are counted on: the
+        package's, with the Office's corrections as its own events say
+        (not a read model, which may lag behind)."""
+        from tracker.calendar_cases import recorded_calendar
+
+        return recorded_calendar(self)
+
     def assign_task(self, *, actor: str, **fields: Any) -> TaskFacts:
+        """``due_on`` may be a ``RelativeDue`` (``10wd``, ``+10d``, ``eom``),
+        counted from the assignment date, not from today."""
         code = checked_code(fields["code"])
         if self.existing_codes([code]):
             raise DuplicateTask(code)
+        fields["due_on"], fields["due_rule"] = deadline_from(
+            fields["due_on"], fields["assigned_on"], self.working_calendar
+        )
         task = Task.assign(actor=actor, today=self.today(), **fields)
         try:
             self.save(task)
@@ -208,6 +223,15 @@ class TaskLedger(Application[Any]):
         return {ids[originator_id] for originator_id, _ in first}
 
     def extend_deadline(self, code: str, **fields: Any) -> TaskFacts:
+        """``to`` may be a ``RelativeDue``, counted from the extension date
+        (``on``), once: retrying a conflicting save keeps the date."""
+        fields["to"], fields["due_rule"] = deadline_from(
+            fields["to"],
+            fields["on"],
+            self.working_calendar,
+            "new due date",
+            "extension date",
+        )
         return self._change(
             code, lambda task: task.extend_deadline(today=self.today(), **fields)
         )

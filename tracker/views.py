@@ -63,13 +63,25 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _in_force(facts: TaskFacts, on: date) -> int:
+    """Which deadline ``due_in_force`` takes on ``on``: its index."""
+    index = 0
+    for position, deadline in enumerate(facts.deadlines[1:], start=1):
+        if deadline.set_on <= on:
+            index = position
+    return index
+
+
 def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
-    """A task as ``show`` presents it, classified as of ``as_of``."""
+    """A task as ``show`` presents it, classified as of ``as_of``, each
+    deadline with the rule it was counted by ("" for a date typed)."""
     completion = completion_as_of(facts, as_of)
     if completion is not None:
         due = due_in_force(facts, completion.completed_on)
+        in_force = _in_force(facts, completion.completed_on)
     else:
         due = due_in_force(facts, as_of)
+        in_force = _in_force(facts, as_of)
     return {
         "code": facts.code,
         "title": facts.title,
@@ -81,7 +93,9 @@ def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
         "document_date": iso(facts.document_date),
         "assigned_on": iso(facts.assigned_on),
         "original_due_on": iso(facts.original_due_on),
+        "original_due_rule": facts.deadlines[0].rule,
         "due_on": iso(due),
+        "due_rule": facts.deadlines[in_force].rule,
         "completed_on": iso(completion.completed_on if completion else None),
         "confirmed_on": iso(_confirmed_on(completion, as_of)),
         "awaiting_confirmation": completion is not None
@@ -97,6 +111,7 @@ def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
             {
                 "on": iso(d.set_on),
                 "due_on": iso(d.due_on),
+                "due_rule": d.rule,
                 "reason": d.reason,
                 "document": d.document,
             }

@@ -185,8 +185,7 @@ VI: dict[str, str] = {
         "đôn đốc vào ngày {on}."
     ),
     "Task {code} was completed on {done}; it cannot be reminded on {on}.": (
-        "Nhiệm vụ {code} đã hoàn thành ngày {done}; không thể đôn đốc vào ngày "
-        "{on}."
+        "Nhiệm vụ {code} đã hoàn thành ngày {done}; không thể đôn đốc vào ngày {on}."
     ),
     "Task {code}: the completion date would be after its confirmation on {on}.": (
         "Nhiệm vụ {code}: ngày hoàn thành sẽ muộn hơn ngày xác nhận {on}."

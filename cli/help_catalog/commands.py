@@ -34,8 +34,11 @@ VI: dict[str, str] = {
         "Cấp giao nhiệm vụ (Chính phủ, UBND tỉnh, ...)."
     ),
     "Assignment date.": "Ngày giao.",
-    "Due date (omit: no deadline).": (
-        "Thời hạn hoàn thành (bỏ trống: không có thời hạn)."
+    "Due date, or counted from the assignment date: 10wd or '10 ngày làm "
+    "việc' (working days), +10d (calendar days), eom (omit: no deadline).": (
+        "Thời hạn hoàn thành, hoặc tính từ ngày giao: 10wd hay '10 ngày làm "
+        "việc' (ngày làm việc), +10d (ngày theo lịch), eom (cuối tháng) (bỏ "
+        "trống: không có thời hạn)."
     ),
     "Source document as cited, e.g. '495/UBND-TTHC ngày 14/02/2023'.": (
         "Văn bản giao nhiệm vụ, ghi như trích dẫn, ví dụ "
@@ -46,7 +49,11 @@ VI: dict[str, str] = {
     "Extend a task's deadline (it must move later).": (
         "Gia hạn thời hạn hoàn thành nhiệm vụ (thời hạn mới phải sau thời hạn cũ)."
     ),
-    "The new due date.": "Thời hạn hoàn thành mới.",
+    "The new due date, or counted from the --on date: 10wd (working days), "
+    "+10d (calendar days).": (
+        "Thời hạn hoàn thành mới, hoặc tính từ ngày --on: 10wd (ngày làm việc), "
+        "+10d (ngày theo lịch)."
+    ),
     "Date the extension was granted.": "Ngày cho phép gia hạn.",
     "Why the deadline moved.": "Lý do gia hạn.",
     "Approving document.": "Văn bản cho phép.",

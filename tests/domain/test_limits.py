@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from domain.citation import checked_citation
 from domain.dates import DateParseError, find_date, parse_date, parse_moment
+from domain.due_rules import RULE_LENGTH
 from domain.errors import TaskRuleError
 from domain.facts import Completion, Deadline, TaskFacts
 from domain.limits import (
@@ -498,6 +499,7 @@ LIMITS = {
     "lead_agency": NAME_LENGTH,
     "document": CITATION_LENGTH,
     "document_number": DOCUMENT_NUMBER_LENGTH,
+    "due_rule": RULE_LENGTH,
     "reason": NOTE_LENGTH,
     "text": NOTE_LENGTH,
     "actor": ACTOR_LENGTH,

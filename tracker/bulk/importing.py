@@ -20,12 +20,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from domain.codes import normalise_code
-from domain.dates import DateParseError
+from domain.dates import DateParseError, RelativeDue, is_relative
+from domain.due_rules import deadline_from, parse_due_rule
 from domain.errors import TaskRuleError
 from domain.facts import TaskFacts, facts_from_dict
 from domain.limits import printable
 from domain.task import Task
 from domain.text import normalise
+from domain.working_days import WorkingCalendar, vietnam_calendar
 from projections.task_rows import TaskRowSet, rows_of
 from tracker.bulk.collector import fewer_collections
 from tracker.bulk.forked_helper import helper_available, prepared_chunks
@@ -99,8 +101,17 @@ class ImportRefused(TaskRuleError):
         self.rejected = list(rejected)
 
 
-def build_task(row: SheetRow, actor: str, today: date) -> Task:
-    """The row's task as a new aggregate; raises a readable error if invalid."""
+def build_task(
+    row: SheetRow,
+    actor: str,
+    today: date,
+    calendar: Callable[[], WorkingCalendar] = vietnam_calendar,
+) -> Task:
+    """The row's task as a new aggregate; raises a readable error if invalid.
+
+    A "Hạn xử lý" cell may hold a rule (``10 ngày làm việc``, ``10wd``,
+    ``+10d``), counted from the row's assignment date on ``calendar``, as
+    ``assign --due`` counts it."""
     values = row.values
 
     def day(column: str, required: bool = False) -> date | None:
@@ -114,6 +125,11 @@ def build_task(row: SheetRow, actor: str, today: date) -> Task:
 
     assigned = day("assigned", required=True)
     assert assigned is not None
+    typed = _typed_due(values.get("due")) or day("due")
+    try:
+        due_on, due_rule = deadline_from(typed, assigned, calendar)
+    except TaskRuleError as exc:
+        raise TaskRuleError(f"due: {exc}") from None
     co_agencies = [
         part
         for part in cell_text(values.get("co_agencies")).replace(";", ",").split(",")
@@ -125,11 +141,12 @@ def build_task(row: SheetRow, actor: str, today: date) -> Task:
         assigner=cell_text(values.get("assigner")),
         lead_agency=cell_text(values.get("agency")),
         assigned_on=assigned,
-        due_on=day("due"),
+        due_on=due_on,
         document=cell_text(values.get("doc")),
         co_agencies=co_agencies,
         actor=actor,
         today=today,
+        due_rule=due_rule,
     )
     completed, cancelled = day("completed"), day("cancelled")
     if completed and cancelled:
@@ -169,18 +186,41 @@ def differences(mine: TaskFacts, ledger: TaskFacts) -> list[str]:
     ]
 
 
+def _typed_due(value: object) -> RelativeDue | None:
+    """A due cell's text when it is a rule or a relative date, to count from
+    the row's assignment date (a wrong rule is refused by ``deadline_from``
+    with its own sentence); None for a date or an empty cell."""
+    if not isinstance(value, str):
+        return None
+    text = cell_text(value)
+    if not text:
+        return None
+    try:
+        rule = parse_due_rule(text)
+    except TaskRuleError:
+        return RelativeDue(text)
+    if rule is not None:
+        return RelativeDue(rule.text)
+    return RelativeDue(normalise(text)) if is_relative(text) else None
+
+
 # A row with its code and its task, or the reason it cannot be one.
 Built = tuple[SheetRow, str, Task | str]
 
 
-def build_rows(rows: Sequence[SheetRow], actor: str, today: date) -> list[Built]:
+def build_rows(
+    rows: Sequence[SheetRow],
+    actor: str,
+    today: date,
+    calendar: Callable[[], WorkingCalendar] = vietnam_calendar,
+) -> list[Built]:
     """Build each row's task, or keep why it cannot be built (pure: only
     ``plan_import`` needs the ledger)."""
     built: list[Built] = []
     for row in rows:
         code = normalise_code(cell_text(row.values.get("code")))
         try:
-            built.append((row, code, build_task(row, actor, today)))
+            built.append((row, code, build_task(row, actor, today, calendar)))
         except TaskRuleError as exc:
             built.append((row, code, str(exc)))
     return built
@@ -215,11 +255,12 @@ def prepare_rows(
     actor: str,
     today: date,
     encode: Callable[[Any], Any],
+    calendar: Callable[[], WorkingCalendar] = vietnam_calendar,
 ) -> PreparedChunk:
     """Build and prepare each row's task, or keep why it cannot be built
     (pure: only ``plan_import`` needs the ledger, and the rows before)."""
     chunk = PreparedChunk()
-    for row, code, task in build_rows(rows, actor, today):
+    for row, code, task in build_rows(rows, actor, today, calendar):
         if isinstance(task, str):
             chunk.entries.append((code, Rejected(row.number, code, task, _texts(row))))
         else:
@@ -294,12 +335,15 @@ def import_task_list(
     seen: dict[str, int] = {}
     today = ledger.today()
     encode = ledger.mapper.to_stored_event
+    # Built here, before a helper is forked: the helper never reads the
+    # ledger, and each row of working days counts on the same calendar.
+    working = ledger.working_calendar()
     total = 0
     with (
         fewer_collections(),
         prepared_chunks(
             rows,
-            lambda chunk: prepare_rows(chunk, actor, today, encode),
+            lambda chunk: prepare_rows(chunk, actor, today, encode, lambda: working),
             chunk_size,
             in_helper=helper_available() if in_helper is None else in_helper,
         ) as chunks,

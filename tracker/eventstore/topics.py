@@ -22,6 +22,7 @@ from eventsourcing.utils import get_topic
 
 from domain.calendar_record import CalendarRecord
 from domain.directory_record import KIND_LENGTH, SOURCE_LENGTH, DirectoryRecord
+from domain.due_rules import RULE_LENGTH
 from domain.errors import IntegrityFailure
 from domain.limits import (
     ACTOR_LENGTH,
@@ -73,6 +74,7 @@ FIELD_LIMITS = {
     "co_agencies": NAME_LENGTH,
     "document": CITATION_LENGTH,
     "document_number": DOCUMENT_NUMBER_LENGTH,
+    "due_rule": RULE_LENGTH,
     "actor": ACTOR_LENGTH,
     "field": CODE_LENGTH,
     "old_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
