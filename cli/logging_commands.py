@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import click
 
@@ -11,6 +12,91 @@ from cli.params import DATE, DUE, NEW_DUE
 from domain.dates import RelativeDue, show_date
 
 CODE = click.argument("code")
+EVERY = ("month", "quarter", "half", "year")
+DUE_IN = ("last-month", "same-month", "next-month")
+PERIODIC_ONLY = ("due_day", "due_in", "starts_on", "until")
+
+
+def periodic_options(command: Any) -> Any:
+    """``assign``'s options of a periodic task (``domain.schedule``)."""
+    options = [
+        click.option(
+            "--every",
+            type=click.Choice(EVERY),
+            default=None,
+            help="A periodic task: one occurrence each month, quarter, half "
+            "year or year.",
+        ),
+        click.option(
+            "--due-day",
+            type=int,
+            default=None,
+            help="With --every: each occurrence's deadline, a day of the month "
+            "(1-31; 31 in a shorter month is its last day).",
+        ),
+        click.option(
+            "--due-in",
+            type=click.Choice(DUE_IN),
+            default=None,
+            help="With --every: the month of the deadline day: the period's "
+            "last month (default, as Decree 09/2019 sets reports), its first "
+            "month (same-month) or the month after it (next-month).",
+        ),
+        click.option(
+            "--from",
+            "starts_on",
+            type=DATE,
+            default=None,
+            help="With --every: the first date of the duty (default: "
+            "--assigned, else today).",
+        ),
+        click.option(
+            "--until",
+            type=DATE,
+            default=None,
+            help="With --every: no occurrence of a period beginning after it.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def record_schedule(
+    app: AppContext,
+    code: str,
+    assigned: date | None,
+    due: object,
+    periodic: dict[str, Any],
+    fields: dict[str, Any],
+) -> None:
+    """``assign --every``: the schedule and the occurrences already begun."""
+    from tracker.schedules import record_schedule as record
+
+    if periodic["every"] is None:
+        raise click.UsageError("--due-day, --due-in, --from and --until need --every.")
+    if due is not None:
+        raise click.UsageError(
+            "--every sets each occurrence's deadline: give --due-day, not --due."
+        )
+    if periodic["due_day"] is None:
+        raise click.UsageError("--every needs --due-day (the deadline's day).")
+    starts_on = periodic["starts_on"] or assigned or app.ledger.today()
+    schedule, created = record(
+        app.ledger,
+        actor=app.actor,
+        code=code,
+        every=periodic["every"],
+        due_day=periodic["due_day"],
+        due_in=periodic["due_in"] or DUE_IN[0],
+        starts_on=starts_on,
+        until=periodic["until"],
+        **fields,
+    )
+    app.done(
+        f"Scheduled {schedule.code} every {periodic['every']} from "
+        f"{show_date(starts_on)}; recorded {len(created)} occurrences."
+    )
 
 
 @click.command()
@@ -20,7 +106,9 @@ CODE = click.argument("code")
 @click.option(
     "--assigner", required=True, help="Who assigned it (Chính phủ, UBND tỉnh, ...)."
 )
-@click.option("--assigned", type=DATE, required=True, help="Assignment date.")
+@click.option(
+    "--assigned", type=DATE, default=None, help="Assignment date (not with --every)."
+)
 @click.option(
     "--due",
     type=DUE,
@@ -36,6 +124,7 @@ CODE = click.argument("code")
 @click.option(
     "--co-agency", "co_agencies", multiple=True, help="Co-agency (repeatable)."
 )
+@periodic_options
 @pass_app
 def assign(
     app: AppContext,
@@ -43,12 +132,17 @@ def assign(
     title: str,
     agency: str,
     assigner: str,
-    assigned: date,
+    assigned: date | None,
     due: date | RelativeDue | None,
     doc: str,
     co_agencies: tuple[str, ...],
+    **periodic: Any,
 ) -> None:
     """Record a newly assigned task.
+
+    With --every: a periodic task, a schedule whose every period is a task of
+    its own (CODE/2024-Q1), assigned on the period's first day and recorded
+    by this command and by 'tracker sweep' once its period has begun.
 
     \b
     Example:
@@ -57,7 +151,24 @@ def assign(
         --due 31/03/2023 --doc "495/UBND-TTHC ngày 14/02/2023"
       tracker assign NV-2023-0043 --title "Báo cáo kết quả" --agency "Sở Nội vụ" \\
         --assigner "UBND tỉnh" --assigned 02/02/2024 --due "10 ngày làm việc"
+      tracker assign BC-QUY --title "Báo cáo định kỳ hằng quý" \\
+        --agency "Sở Nội vụ" --assigner "UBND tỉnh" --every quarter \\
+        --due-day 15 --due-in last-month --from 01/01/2024
     """
+    fields = dict(
+        title=title,
+        assigner=assigner,
+        lead_agency=agency,
+        document=doc,
+        co_agencies=list(co_agencies),
+    )
+    if periodic["every"] is not None or any(
+        periodic[name] is not None for name in PERIODIC_ONLY
+    ):
+        record_schedule(app, code, assigned, due, periodic, fields)
+        return
+    if assigned is None:
+        raise click.UsageError("Missing option '--assigned'.")
     facts = app.ledger.assign_task(
         actor=app.actor,
         code=code,
@@ -188,17 +299,30 @@ def reopen(app: AppContext, code: str, on: date, reason: str) -> None:
 @click.option("--doc", default="", help="Withdrawing document.")
 @pass_app
 def cancel(app: AppContext, code: str, on: date, reason: str, doc: str) -> None:
-    """Cancel a task the assigner withdrew ("rút khỏi chương trình").
+    """Cancel a task the assigner withdrew ("rút khỏi chương trình"). On a
+    periodic task's schedule: no occurrence of a period beginning after --on
+    (those recorded stay; cancel them one by one).
 
     \b
     Example:
       tracker cancel NV-2023-0042 --on 15/05/2023 --reason "Rút khỏi chương trình" \\
         --doc "1500/UBND-TH"
     """
-    facts = app.ledger.cancel_task(
-        code, on=on, reason=reason, document=doc, actor=app.actor
+    from tracker.schedules import cancel_schedule, find_schedule
+
+    if app.ledger.exists(code) or find_schedule(app.ledger, code) is None:
+        facts = app.ledger.cancel_task(
+            code, on=on, reason=reason, document=doc, actor=app.actor
+        )
+        app.done(f"Cancelled {facts.code}.")
+        return
+    schedule = cancel_schedule(
+        app.ledger, code, on=on, reason=reason, document=doc, actor=app.actor
     )
-    app.done(f"Cancelled {facts.code}.")
+    app.done(
+        f"Cancelled schedule {schedule.code}: no occurrence of a period beginning "
+        f"after {show_date(on)}; those recorded stay."
+    )
 
 
 @click.command()

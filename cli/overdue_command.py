@@ -18,11 +18,16 @@ from cli.rendering import Document, Section, render
 # a real date for any --as-of the tracker accepts.
 MAX_DUE_WITHIN = 3660
 OVERDUE_COLUMNS = ("agency", "code", "title", "assigner", "due_on", "days_overdue",
-                   "reminders", "last_reminded_on")  # fmt: skip
-SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left", "reminders")
+                   "working_days_overdue", "reminders",
+                   "last_reminded_on")  # fmt: skip
+SOON_COLUMNS = ("agency", "code", "title", "due_on", "days_left",
+                "working_days_left", "reminders")  # fmt: skip
 LEFT_COLUMNS = ("agency", "code", "title", "reason", "on")
 OVERDUE_LABELS = {
     "vi": {"days_overdue": "Số ngày quá hạn", "days_left": "Số ngày còn lại",
+           "working_days_overdue": "Số ngày làm việc quá hạn",
+           "working_days_left": "Số ngày làm việc còn lại",
+           "ages_in_working_days": " (tính theo ngày làm việc)",
            "overdue_heading": "Nhiệm vụ quá hạn", "soon_heading": "Sắp đến hạn",
            "left_heading": "Ra khỏi danh sách quá hạn từ ngày {since}",
            "section": "Phần", "new": "Mới", "reason": "Lý do", "on": "Ngày",
@@ -31,6 +36,9 @@ OVERDUE_LABELS = {
            "changes": "; từ ngày {since}: {new} mới quá hạn, {left} ra khỏi "
            "danh sách"},
     "en": {"days_overdue": "Days overdue", "days_left": "Days left",
+           "working_days_overdue": "Working days overdue",
+           "working_days_left": "Working days left",
+           "ages_in_working_days": " (in working days)",
            "overdue_heading": "Overdue tasks", "soon_heading": "Falling due soon",
            "left_heading": "Left the overdue list since {since}",
            "section": "Section", "new": "New", "reason": "Why", "on": "On",
@@ -88,6 +96,14 @@ def _overdue_label(lang: str, key: str) -> str:
     help="Mark the tasks not overdue on this date as new, and list those that "
     "left the list since, with why (last-week: 7 days before --as-of).",
 )
+@click.option(
+    "--age-in",
+    type=click.Choice(("days", "working-days")),
+    default="days",
+    show_default=True,
+    help="Count the summary's ages (over 30, 60, 120) in calendar days or in "
+    "working days.",
+)
 @output_options()
 @pass_app
 def overdue(
@@ -97,6 +113,7 @@ def overdue(
     due_within: int | None,
     agency: str | None,
     since: date | str | None,
+    age_in: str,
     fmt: str | None,
     output: str | None,
 ) -> None:
@@ -127,14 +144,14 @@ def overdue(
         )
     encoded = fmt == "json"  # the list as the database wrote it
     data = app.reading.overdue_report(
-        as_of, due_within, agency, known_at, encoded=encoded, since=since
+        as_of, due_within, agency, known_at, encoded=encoded, since=since, age_in=age_in
     )
     render(overdue_document(data, due_within is not None, lang), fmt, lang, output)
 
 
 CSV_COLUMNS = ("section", "code", "title", "agency", "assigner", "due_on",
-               "days_overdue", "days_left", "reminders",
-               "last_reminded_on")  # fmt: skip
+               "days_overdue", "working_days_overdue", "days_left",
+               "working_days_left", "reminders", "last_reminded_on")  # fmt: skip
 CHANGE_COLUMNS = ("new", "reason", "on")  # in the CSV, with --since
 
 
@@ -163,7 +180,7 @@ def overdue_document(data: dict[str, Any], soon: bool, lang: str) -> Document:
             overdue,
             [headers[c] for c in columns],
             group_by="agency",
-            numeric={"days_overdue", "reminders"},
+            numeric={"days_overdue", "working_days_overdue", "reminders"},
             sheet=overdue_heading,
         )
     ]
@@ -176,7 +193,7 @@ def overdue_document(data: dict[str, Any], soon: bool, lang: str) -> Document:
                 [headers[c] for c in SOON_COLUMNS],
                 heading=heading,
                 group_by="agency",
-                numeric={"days_left", "reminders"},
+                numeric={"days_left", "working_days_left", "reminders"},
                 sheet=heading,
                 empty=label(lang, "no_rows"),
             )
@@ -236,6 +253,8 @@ def _csv(
 
 def _subtitle(data: dict[str, Any], overdue: list[dict[str, Any]], lang: str) -> str:
     subtitle = _overdue_label(lang, "summary").format(**data["summary"])
+    if data["summary"].get("age_in") == "working-days":
+        subtitle += _overdue_label(lang, "ages_in_working_days")
     if data.get("since") is None:
         return subtitle
     return subtitle + _overdue_label(lang, "changes").format(
@@ -249,8 +268,9 @@ def _subtitle(data: dict[str, Any], overdue: list[dict[str, Any]], lang: str) ->
 @as_of_option()
 @pass_app
 def sweep(app: AppContext, as_of: date | None) -> None:
-    """Record a MarkedOverdue event on every open task whose deadline in force
-    has passed, once per deadline (a second sweep records nothing).
+    """Record the occurrences of periodic tasks whose period has begun, then a
+    MarkedOverdue event on every open task whose deadline in force has
+    passed, once per deadline (a second sweep records nothing).
 
     \b
     Example:
@@ -259,7 +279,9 @@ def sweep(app: AppContext, as_of: date | None) -> None:
     from tracker.settings import today_in_vietnam
 
     as_of = as_of or today_in_vietnam()
-    marked = app.ledger_to_read.sweep_overdue(as_of, app.actor)
+    recorded, marked = app.ledger_to_read.sweep(as_of, app.actor)
+    if recorded:
+        app.done(f"Recorded {recorded} occurrences of periodic tasks.")
     app.done(f"Marked {marked} tasks overdue as of {as_of:%d/%m/%Y}.")
 
 

@@ -30,6 +30,12 @@ STATUS_CHOICES = (
 )
 # What a listing adds when it is asked who has not been chased.
 REMINDER_COLUMNS = ("reminders", "last_reminded_on")
+# ... and when it lists overdue tasks, or tasks in progress, only (JSON has
+# the four whatever the statuses).
+DAY_COLUMNS = {
+    frozenset({"overdue"}): ("days_overdue", "working_days_overdue"),
+    frozenset({"in_progress"}): ("days_left", "working_days_left"),
+}
 LIST_COLUMNS = (
     "code",
     "title",
@@ -159,6 +165,13 @@ def rule_words(rule: str, lang: str) -> str:
     metavar="DATE",
     help="Only tasks not reminded from DATE to the as-of date.",
 )
+@click.option(
+    "--schedule",
+    default=None,
+    metavar="CODE",
+    help="Only the occurrences of this periodic task (CODE/2024-Q1, ...), in "
+    "period order.",
+)
 @as_of_option()
 @as_known_at_option()
 @output_options()
@@ -171,6 +184,7 @@ def list_tasks(
     search: str | None,
     document: str | None,
     not_reminded_since: date | None,
+    schedule: str | None,
     as_of: date | None,
     known_at: datetime | None,
     fmt: str | None,
@@ -187,6 +201,7 @@ def list_tasks(
       tracker list --status overdue --agency "so tu phap" --format csv
       tracker list --status overdue --not-reminded-since 01/06/2023
       tracker list --status awaiting-confirmation
+      tracker list --schedule BC-QUY
     """
     fmt = resolve_format(fmt, app.output(output))
     as_of = as_of or _today()
@@ -199,11 +214,14 @@ def list_tasks(
         search=search,
         document=document,
         not_reminded_since=not_reminded_since,
+        schedule=None if schedule is None else _code(schedule),
     )
+    if known_at is None:
+        warn_missing_occurrences(app, as_of)
     rows = [view.as_dict() for view in views]
-    columns = LIST_COLUMNS
+    columns = (*LIST_COLUMNS, *DAY_COLUMNS.get(frozenset(statuses), ()))
     if not_reminded_since is not None:
-        columns = (*LIST_COLUMNS, *REMINDER_COLUMNS)
+        columns = (*columns, *REMINDER_COLUMNS)
     title = f"{len(rows)} {label(app.lang, 'tasks')}, {label(app.lang, 'as_of')} " + (
         as_of.strftime("%d/%m/%Y")
     )
@@ -211,6 +229,29 @@ def list_tasks(
     document = listing(rows, columns, app.lang, title, sheet)
     document.csv_columns, document.csv_rows = csv_form(rows, columns, app.lang)
     render(document, fmt, app.lang, output)
+
+
+def _code(code: str) -> str:
+    from domain.limits import checked_code
+
+    return checked_code(code)
+
+
+def warn_missing_occurrences(app: AppContext, as_of: date) -> None:
+    """Say on stderr how many periodic tasks' occurrences begun by ``as_of``
+    are not recorded yet, so that no report leaves them out unsaid: a
+    command that reads records nothing, 'tracker sweep' records them."""
+    from cli.main import say
+    from tracker.schedules import missing_occurrences
+
+    missing = missing_occurrences(app.ledger_to_read, as_of)
+    if missing:
+        say(
+            f"{missing} occurrences of periodic tasks are not recorded yet: run "
+            "'tracker sweep'.",
+            err=True,
+            lang=app.lang,
+        )
 
 
 HISTORY_COLUMNS = (

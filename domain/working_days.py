@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 from domain.dates import show_date
 from domain.errors import TaskRuleError
@@ -274,9 +275,25 @@ def _build(
 
 @cache
 def _package_years(first_year: int, last_year: int) -> _PackageYears:
-    """What the package says for these years, computed once per process:
-    ``holidays`` is imported here so that commands without deadlines in
-    working days never load it."""
+    """What the package says for these years, once per process: read from
+    its snapshot when it holds them (``domain.holiday_snapshot``), else
+    computed."""
+    from domain import holiday_snapshot
+
+    kept = holiday_snapshot.read(first_year, last_year)
+    if isinstance(kept, _PackageYears):
+        return kept
+    return computed_package_years(first_year, last_year)
+
+
+def package_years_of(**fields: Any) -> _PackageYears:
+    """``_PackageYears`` from plain values (the snapshot's)."""
+    return _PackageYears(**fields)
+
+
+def computed_package_years(first_year: int, last_year: int) -> _PackageYears:
+    """What the package says for these years: ``holidays`` is imported here
+    so that commands without working days never load it."""
     import holidays
 
     years = range(first_year, last_year + 1)

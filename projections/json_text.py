@@ -51,15 +51,16 @@ OPEN_ENTRY = (
     "o.entry || ', \"days_overdue\": ' || CAST(:today - o.due_day AS TEXT)"
     f" || ', ' || {REMINDED}"
 )
-CLOSED_ENTRY = f"{OPEN_ENTRY} || '}}'"
 # The same, marked ``new`` when the task was not overdue on ``:since``. A
 # span overdue since then was overdue then; only one that began later needs
-# a look for an earlier overdue span, and ``CASE`` looks for no other.
+# a look for an earlier overdue span, and ``CASE`` looks for no other. The
+# working days overdue, counted on the calendar, close the entry
+# (``projections.reports``).
 MARKED_ENTRY = (
     f"{OPEN_ENTRY} || CASE WHEN o.valid_from <= :since"
     f" OR EXISTS (SELECT 1 FROM {OVERDUE} p WHERE p.task_id = o.task_id"
     " AND p.valid_from <= :since AND p.valid_until > :since)"
-    """ THEN ', "new": false}' ELSE ', "new": true}' END"""
+    """ THEN ', "new": false' ELSE ', "new": true' END"""
 )
 
 
@@ -71,7 +72,8 @@ def overdue_entry(
     code: str, title: str, agency: str, assigner: str, document: str, due_on: date
 ) -> str:
     """A task overdue since ``due_on``, as the overdue list's JSON shows it,
-    open at its end: ``CLOSED_ENTRY`` adds the days overdue and the brace."""
+    open at its end: ``OPEN_ENTRY`` adds the fields that depend on the date
+    asked, and the list closes it (``projections.reports``)."""
     entry = {
         "code": code,
         "title": title,

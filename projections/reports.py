@@ -30,11 +30,14 @@ from typing import Any
 from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
 from domain.directory import SOURCES, Directory, Names
 from domain.text import fold
+from domain.working_days import WorkingCalendar
+from projections.calendar import load_calendar
+from projections.day_counts import WorkingDays
 from projections.directory import load_directory
 from projections.figures import Figures, Groups, PeriodReport, SourceSection
 from projections.json_text import (
-    CLOSED_ENTRY,
     MARKED_ENTRY,
+    OPEN_ENTRY,
     EncodedJSON,
     joined,
     reminded,
@@ -193,28 +196,7 @@ class OverdueList:
     ``summary`` counts them by age."""
 
     entries: EncodedJSON
-    summary: dict[str, int]
-
-
-def overdue_list(
-    sql: PlainSQL,
-    as_of: date,
-    agency: str | None = None,
-    directory: Directory | None = None,
-) -> OverdueList:
-    """Open tasks past their deadline in force: by lead agency (as ``Names``
-    shows it), those with the most first; within one, most overdue first,
-    then by code.
-
-    The database closes each stored entry and hands it over undecoded; this
-    process only puts the agencies in order and joins the entries, rather
-    than decoding and encoding a province's list again. An entry whose agency
-    or assigner was typed otherwise than it is shown gets the name shown by a
-    replacement in its bytes (``_renamer``).
-    """
-    directory = directory if directory is not None else load_directory(sql)
-    rows = _overdue_rows(sql, as_of, agency)
-    return _overdue_of(rows, as_of, Names(directory, "agency", _typed(rows)))
+    summary: dict[str, int | str]
 
 
 def _overdue_rows(
@@ -222,13 +204,13 @@ def _overdue_rows(
 ) -> list[tuple[Any, ...]]:
     """(agency as typed, due day, code, entry) of the list on ``as_of``, in
     UTF-8, ordered by the three; each entry marked ``new`` or not when
-    ``since`` is given."""
+    ``since`` is given, and open at its end (``_overdue_of`` closes it)."""
     condition, parameters = _agency(agency, "o")
     if since is not None:
         parameters["since"] = since
     return sql.utf8_rows(
         "SELECT o.lead_agency, o.due_day, o.code,"
-        f" {CLOSED_ENTRY if since is None else MARKED_ENTRY}"
+        f" {OPEN_ENTRY if since is None else MARKED_ENTRY}"
         f" {OVERDUE_ON}{condition}"
         " ORDER BY o.lead_agency, o.due_day, o.code",
         as_of=as_of,
@@ -269,26 +251,41 @@ def _typed(rows: Sequence[tuple[Any, ...]]) -> Counter[str]:
 
 
 def _overdue_of(
-    rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
+    rows: Sequence[tuple[Any, ...]],
+    as_of: date,
+    agencies: Names,
+    calendar: WorkingCalendar,
+    age_in: str = "days",
 ) -> OverdueList:
+    """The list's entries, each closed with its working days overdue, and
+    their ages in calendar days or, asked, in working days (a due date the
+    calendar does not know keeps its calendar days there)."""
     today = as_of.toordinal()
-    entries = joined(most_first(by_agency_shown(rows, agencies)))
+    working = WorkingDays(calendar, as_of)
+    tails = {day: working.overdue_tail(day) for day in {row[1] for row in rows}}
+    entries = joined(most_first(by_agency_shown(rows, agencies), tails))
+    if age_in == "working-days":
+        ages = [(working.since(row[1]), today - row[1]) for row in rows]
+        days = [calendar_days if n is None else n for n, calendar_days in ages]
+    else:
+        days = [today - row[1] for row in rows]
     return OverdueList(
         with_assigners_shown(entries, agencies.directory),
-        age_summary(sorted(today - row[1] for row in rows)),
+        {**age_summary(sorted(days)), "age_in": age_in},
     )
 
 
-def most_first(rows: Sequence[tuple[Any, ...]]) -> list[Any]:
-    """The last items of rows that come ordered by their first (the agency):
-    agencies with the most rows first, each keeping its rows' order (and
-    agencies with as many, theirs)."""
-    groups: dict[Any, list[Any]] = {}
+def most_first(rows: Sequence[tuple[Any, ...]], tails: dict[int, bytes]) -> list[bytes]:
+    """The entries of rows that come ordered by their first column (the
+    agency), each closed with the tail of its due day (the second): agencies
+    with the most rows first, each keeping its rows' order (and agencies
+    with as many, theirs)."""
+    groups: dict[Any, list[bytes]] = {}
     for row in rows:
         group = groups.get(row[0])
         if group is None:
             group = groups[row[0]] = []
-        group.append(row[-1])
+        group.append(row[-1] + tails[row[1]])
     ordered = sorted(groups.values(), key=len, reverse=True)  # stable
     return [item for group in ordered for item in group]
 
@@ -303,21 +300,6 @@ def age_summary(days_overdue: Sequence[int]) -> dict[str, int]:
             for days in AGE_THRESHOLDS
         },
     }
-
-
-def due_soon(
-    sql: PlainSQL,
-    as_of: date,
-    days: int,
-    agency: str | None = None,
-    directory: Directory | None = None,
-) -> list[dict[str, Any]]:
-    """Open tasks within deadline that fall due in the next ``days`` days
-    (tasks assigned by ``as_of``: one assigned later was not due then), under
-    their agency as ``Names`` shows it."""
-    directory = directory if directory is not None else load_directory(sql)
-    rows = _due_soon_rows(sql, as_of, days, agency)
-    return _due_soon_of(rows, as_of, Names(directory, "agency", _typed(rows)))
 
 
 def _due_soon_rows(
@@ -341,7 +323,7 @@ def _due_soon_rows(
 
 
 def _due_soon_of(
-    rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names
+    rows: Sequence[tuple[Any, ...]], as_of: date, agencies: Names, working: WorkingDays
 ) -> list[dict[str, Any]]:
     answer = []
     for agency_name, code, title, document, due_on, reminders in rows:
@@ -355,6 +337,7 @@ def _due_soon_of(
                 "document": document,
                 "due_on": due.isoformat(),
                 "days_left": (due - as_of).days,
+                "working_days_left": working.until(due),
                 **json.loads("{" + reminders + "}"),
             }
         )
@@ -372,23 +355,28 @@ def overdue_answer(
     encoded: bool = False,
     directory: Directory | None = None,
     since: date | None = None,
+    age_in: str = "days",
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint);
     ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer. Its
     two lists show an agency the directory does not know under one spelling,
     counted over both. ``since``: the week's changes too, each entry marked
-    ``new`` or not, and the tasks that ``left`` the list (``week_changes``)."""
+    ``new`` or not, and the tasks that ``left`` the list (``week_changes``).
+    Days are counted in calendar days and in working days, on the calendar
+    as the read models hold it; ``age_in``: which of the two the summary's
+    ages use (``days`` or ``working-days``)."""
     directory = directory if directory is not None else load_directory(sql)
+    calendar = load_calendar(sql)
     late = _overdue_rows(sql, as_of, agency, since)
     soon = (
         _due_soon_rows(sql, as_of, due_within, agency) if due_within is not None else []
     )
     agencies = Names(directory, "agency", _typed(late) + _typed(soon))
-    overdue = _overdue_of(late, as_of, agencies)
+    overdue = _overdue_of(late, as_of, agencies, calendar, age_in)
     answer = {
         "as_of": as_of.isoformat(),
         "overdue": overdue.entries if encoded else json.loads(overdue.entries),
-        "due_soon": _due_soon_of(soon, as_of, agencies),
+        "due_soon": _due_soon_of(soon, as_of, agencies, WorkingDays(calendar, as_of)),
         "summary": overdue.summary,
     }
     if since is not None:

@@ -58,6 +58,12 @@ class TaskView:
     confirmed_on: date | None = None
     reminders: int = 0
     last_reminded_on: date | None = None
+    # As of the date asked, in calendar and in working days: days overdue
+    # of an overdue task, days left of one in progress with a deadline.
+    days_overdue: int | None = None
+    working_days_overdue: int | None = None
+    days_left: int | None = None
+    working_days_left: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +82,10 @@ class TaskView:
             "confirmed_on": _iso(self.confirmed_on),
             "reminders": self.reminders,
             "last_reminded_on": _iso(self.last_reminded_on),
+            "days_overdue": self.days_overdue,
+            "working_days_overdue": self.working_days_overdue,
+            "days_left": self.days_left,
+            "working_days_left": self.working_days_left,
         }
 
 

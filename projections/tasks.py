@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -31,6 +32,8 @@ from domain.directory import Directory
 from domain.facts import TaskFacts, facts_from_dict
 from domain.rules import Status
 from domain.text import fold
+from projections.calendar import load_calendar
+from projections.day_counts import WorkingDays
 from projections.directory import load_directory
 from projections.json_text import NO_REMINDER, reminded
 from projections.reports import CONFIRMED, COVERING, covering
@@ -67,8 +70,9 @@ def task_events(
     """The tasks' events among ``events`` and their positions: those that
     ``evolve`` a task's facts. The directory's and the calendar's are their
     own read models' (``projections.directory``, ``projections.calendar``);
-    they are told apart by that method, so that reading never imports the
-    aggregates, nor eventsourcing with them."""
+    the schedules of periodic tasks (``domain.schedule``) have none, their
+    occurrences being tasks; they are told apart by that method, so that
+    reading never imports the aggregates, nor eventsourcing with them."""
     if all(hasattr(event, "evolve") for event in events):
         return events, positions  # the usual case: nothing to copy
     kept = [
@@ -200,6 +204,7 @@ class TaskReadModel:
         search: str | None = None,
         document: str | None = None,
         not_reminded_since: date | None = None,
+        schedule: str | None = None,
     ) -> list[TaskView]:
         """Tasks with their status as of ``as_of``, filtered as a clerk asks.
 
@@ -209,7 +214,8 @@ class TaskReadModel:
         official names. The status ``awaiting-confirmation`` is a completion
         not confirmed by then; asked alone, those come oldest first.
         ``not_reminded_since``: only tasks without a reminder from that date
-        to ``as_of``.
+        to ``as_of``. ``schedule``: only that periodic task's occurrences
+        (codes ``SCHEDULE/...``), in period order.
         """
         directory = load_directory(sql)
         where, parameters = _listing_filters(
@@ -224,7 +230,12 @@ class TaskReadModel:
             where += f" AND NOT {REMINDED_SINCE}"
             parameters["since"] = not_reminded_since
         order = "v.assigned_on, v.code"
-        if tuple(statuses) == (AWAITING,):
+        if schedule is not None:
+            prefix = schedule + "/"
+            where += " AND substr(v.code, 1, :prefix_length) = :prefix"
+            parameters.update(prefix=prefix, prefix_length=len(prefix))
+            order = "v.code"  # its periods' labels sort in period order
+        elif tuple(statuses) == (AWAITING,):
             order = "s.completed_on, v.code"
         rows = sql.rows(
             "SELECT v.code, v.title, v.lead_agency, v.assigner, v.document,"
@@ -235,7 +246,8 @@ class TaskReadModel:
             as_of=as_of,
             **parameters,
         )
-        return [_task_view(row, directory) for row in rows]
+        working = WorkingDays(load_calendar(sql), as_of)
+        return [_with_days(_task_view(row, directory), working) for row in rows]
 
 
 def _listing_filters(
@@ -279,6 +291,22 @@ def _listing_filters(
         parameters["document"] = document
         parameters["document_pattern"] = contains_pattern(fold(document))
     return "".join(" AND " + condition for condition in conditions), parameters
+
+
+def _with_days(view: TaskView, working: WorkingDays) -> TaskView:
+    """``view`` with its days overdue or left on the date asked."""
+    due, as_of = view.due_on, working.as_of
+    if due is None or view.status not in (Status.OVERDUE, Status.IN_PROGRESS):
+        return view
+    if view.status is Status.OVERDUE:
+        return replace(
+            view,
+            days_overdue=(as_of - due).days,
+            working_days_overdue=working.between(due, as_of),
+        )
+    return replace(
+        view, days_left=(due - as_of).days, working_days_left=working.until(due)
+    )
 
 
 def _task_view(row: tuple[Any, ...], directory: Directory) -> TaskView:

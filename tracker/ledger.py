@@ -200,9 +200,12 @@ class TaskLedger(Application[Any]):
     def assign_task(self, *, actor: str, **fields: Any) -> TaskFacts:
         """``due_on`` may be a ``RelativeDue`` (``10wd``, ``+10d``, ``eom``),
         counted from the assignment date, not from today."""
+        from tracker.schedules import refuse_schedule_code
+
         code = checked_code(fields["code"])
         if self.existing_codes([code]):
             raise DuplicateTask(code)
+        refuse_schedule_code(self, code)
         fields["due_on"], fields["due_rule"] = deadline_from(
             fields["due_on"], fields["assigned_on"], self.working_calendar
         )
@@ -289,16 +292,24 @@ class TaskLedger(Application[Any]):
             code, lambda task: task.correct(today=self.today(), **fields)
         )
 
+    def sweep(self, as_of: date, actor: str) -> tuple[int, int]:
+        """Record the periodic tasks' occurrences begun by ``as_of``, then
+        mark lapsed deadlines (theirs too), in one batch: how many of each."""
+        from tracker.schedules import record_due_occurrences
+
+        refuse_future_sweep(as_of, self.today())
+        with self.batch():
+            recorded = record_due_occurrences(self, as_of, actor)
+            return recorded, self.sweep_overdue(as_of, actor)
+
     def sweep_overdue(self, as_of: date, actor: str) -> int:
         """Record ``MarkedOverdue`` once per lapsed deadline of each open task.
 
         Candidates come from the read model (overdue on ``as_of``); each is then
         re-checked on its own aggregate, so a second sweep records nothing.
+        ``sweep`` records the periodic tasks' occurrences first.
         """
-        if as_of > self.today():
-            raise TaskRuleError(
-                f"Cannot sweep as of {as_of:%d/%m/%Y}: it is in the future."
-            )
+        refuse_future_sweep(as_of, self.today())
         marked: set[str] = set()
 
         def mark(task: Task) -> None:
@@ -374,3 +385,10 @@ class TaskLedger(Application[Any]):
         """Every event of one task, oldest first."""
         self._load(code)
         return list(self.events.get(task_id(code)))
+
+
+def refuse_future_sweep(as_of: date, today: date) -> None:
+    if as_of > today:
+        raise TaskRuleError(
+            f"Cannot sweep as of {as_of:%d/%m/%Y}: it is in the future."
+        )

@@ -116,10 +116,12 @@ class Reading:
         *,
         encoded: bool = False,
         since: date | None = None,
+        age_in: str = "days",
     ) -> dict[str, Any]:
         """The weekly list as the JSON contract has it; ``encoded``: the list
         itself as the database's bytes, for a JSON answer; ``since``: with
-        the week's changes."""
+        the week's changes; ``age_in``: the summary's ages in ``days`` or
+        ``working-days``."""
         got = self.answer(
             lambda sql: reports.overdue_answer(
                 sql,
@@ -129,6 +131,7 @@ class Reading:
                 encoded=encoded,
                 directory=load_directory(sql),
                 since=since,
+                age_in=age_in,
             ),
             known_at,
         )

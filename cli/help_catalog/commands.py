@@ -28,12 +28,19 @@ VI: dict[str, str] = {
     ),
     # assign
     "Record a newly assigned task.": "Ghi nhận một nhiệm vụ mới được giao.",
+    "With --every: a periodic task, a schedule whose every period is a task of "
+    "its own (CODE/2024-Q1), assigned on the period's first day and recorded "
+    "by this command and by 'tracker sweep' once its period has begun.": (
+        "Với --every: một nhiệm vụ định kỳ, tức một lịch mà mỗi kỳ là một nhiệm "
+        "vụ riêng (MÃ/2024-Q1), giao vào ngày đầu kỳ, được lệnh này và lệnh "
+        "'tracker sweep' ghi khi kỳ đã bắt đầu."
+    ),
     "What must be done.": "Nội dung nhiệm vụ.",
     "Lead agency (cơ quan chủ trì).": "Cơ quan chủ trì.",
     "Who assigned it (Chính phủ, UBND tỉnh, ...).": (
         "Cấp giao nhiệm vụ (Chính phủ, UBND tỉnh, ...)."
     ),
-    "Assignment date.": "Ngày giao.",
+    "Assignment date (not with --every).": "Ngày giao (không dùng với --every).",
     "Due date, or counted from the assignment date: 10wd or '10 ngày làm "
     "việc' (working days), +10d (calendar days), eom (omit: no deadline).": (
         "Thời hạn hoàn thành, hoặc tính từ ngày giao: 10wd hay '10 ngày làm "
@@ -76,8 +83,12 @@ VI: dict[str, str] = {
     "Date it was reopened.": "Ngày mở lại.",
     "Why the completion was not accepted.": "Lý do kết quả chưa được chấp nhận.",
     # cancel
-    'Cancel a task the assigner withdrew ("rút khỏi chương trình").': (
-        "Hủy nhiệm vụ được cấp giao rút khỏi chương trình."
+    'Cancel a task the assigner withdrew ("rút khỏi chương trình"). On a '
+    "periodic task's schedule: no occurrence of a period beginning after --on "
+    "(those recorded stay; cancel them one by one).": (
+        "Hủy nhiệm vụ được cấp giao rút khỏi chương trình. Với lịch của một "
+        "nhiệm vụ định kỳ: không ghi thêm nhiệm vụ của kỳ nào bắt đầu sau ngày "
+        "--on (các kỳ đã ghi vẫn giữ; hủy từng kỳ nếu cần)."
     ),
     "Date of withdrawal.": "Ngày rút.",
     "Why the task was withdrawn.": "Lý do rút nhiệm vụ.",
@@ -204,15 +215,22 @@ VI: dict[str, str] = {
     "Only this lead agency (no accents needed).": (
         "Chỉ cơ quan chủ trì này (không cần gõ dấu)."
     ),
+    "Count the summary's ages (over 30, 60, 120) in calendar days or in working "
+    "days.": (
+        "Tính số ngày quá hạn trong bảng tổng hợp (trên 30, 60, 120) theo ngày "
+        "lịch hay theo ngày làm việc."
+    ),
     "Mark the tasks not overdue on this date as new, and list those that left "
     "the list since, with why (last-week: 7 days before --as-of).": (
         "Đánh dấu mới các nhiệm vụ chưa quá hạn vào ngày này, và liệt kê các "
         "nhiệm vụ đã ra khỏi danh sách từ ngày đó, kèm lý do (last-week: 7 ngày "
         "trước --as-of)."
     ),
-    "Record a MarkedOverdue event on every open task whose deadline in force "
-    "has passed, once per deadline (a second sweep records nothing).": (
-        "Ghi sự kiện MarkedOverdue (quá hạn) cho mọi nhiệm vụ chưa hoàn thành "
+    "Record the occurrences of periodic tasks whose period has begun, then a "
+    "MarkedOverdue event on every open task whose deadline in force has "
+    "passed, once per deadline (a second sweep records nothing).": (
+        "Ghi các nhiệm vụ của những kỳ định kỳ đã bắt đầu, rồi ghi sự kiện "
+        "MarkedOverdue (quá hạn) cho mọi nhiệm vụ chưa hoàn thành "
         "đã quá thời hạn đang áp dụng, mỗi thời hạn một lần (chạy lại lần thứ "
         "hai sẽ không ghi thêm gì)."
     ),

@@ -138,17 +138,23 @@ def test_the_overdue_list_as_a_word_appendix(db_url: str, tmp_path: Path) -> Non
     assert any("30/06/2023" in p.text for p in document.paragraphs)
     (table,) = document.tables
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0][0] == "STT" and rows[0][-3:] == [
+    assert rows[0][0] == "STT" and rows[0][-4:] == [
         "Số ngày quá hạn",
+        "Số ngày làm việc quá hạn",
         "Số lần đôn đốc",
         "Đôn đốc gần nhất",
     ]
     # each agency a row of its own (merged across), then its tasks
     assert set(rows[1]) == {"Sở Nội vụ"}
     assert rows[2][:2] == ["1", "A-3"]
-    assert rows[2][-4:] == ["10/04/2023", "81", "0", ""]
+    # 10/04 to 30/06/2023: 81 days. Working days in 11/04-30/06: the twelve
+    # weeks from Monday 10/04 to Friday 30/06 have 60 weekdays, less 10/04,
+    # less Monday 01/05 (Labour Day) and 02/05-03/05 (off for 29/04 and
+    # 30/04, which fell on the weekend): 56.
+    assert rows[2][-5:-2] == ["10/04/2023", "81", "56"]
+    assert rows[2][-2:] == ["0", ""]
     assert set(rows[3]) == {"Sở Tư pháp"}  # A-2 was typed "STP"
-    assert rows[4][:2] == ["2", "A-2"] and rows[4][-3] == "122"
+    assert rows[4][:2] == ["2", "A-2"] and rows[4][-4] == "122"
 
 
 def test_a_listing_too_can_go_to_word_and_word_needs_a_file(

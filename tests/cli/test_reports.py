@@ -244,7 +244,13 @@ def test_overdue_report_by_agency_most_overdue_first(db_url: str) -> None:
         ("A-3", 81),
     ]
     assert data["overdue"][0]["agency"] == "Sở Nội vụ"
-    assert data["summary"] == {"total": 2, "over_30": 2, "over_60": 2, "over_120": 1}
+    assert data["summary"] == {
+        "total": 2,
+        "over_30": 2,
+        "over_60": 2,
+        "over_120": 1,
+        "age_in": "days",
+    }
     assert data["due_soon"] == []
     soon = as_json(db_url, "overdue", "--as-of", "25/09/2023", "--due-within", "7")
     assert [(r["code"], r["days_left"]) for r in soon["due_soon"]] == [("B-1", 5)]

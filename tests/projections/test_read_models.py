@@ -20,6 +20,7 @@ from domain.rules import (
     reminders_as_of,
     status_as_of,
 )
+from domain.working_days import vietnam_calendar
 from projections.catch_up import LostRace
 from projections.tables import OVERDUE, READ_MODEL_TABLES, TASKS
 from tests.conftest import ASSIGNMENT, TODAY, table_rows
@@ -27,6 +28,7 @@ from tests.strategies import BASE, assign_fields, ledger_strategy, perform
 from tracker.reading import Reading
 from tracker.wiring import make_tracker
 
+CALENDAR = vietnam_calendar()
 as_of_dates = st.lists(
     st.integers(min_value=0, max_value=500).map(lambda n: BASE + timedelta(n)),
     min_size=1,
@@ -109,6 +111,7 @@ def test_read_model_figures_equal_a_recomputation_from_aggregates(
             assert answer["summary"] == {
                 "total": len(days),
                 **{f"over_{n}": sum(d > n for d in days) for n in (30, 60, 120)},
+                "age_in": "days",
             }
             check_week_changes(ledger, codes, as_of - timedelta(days=7), as_of)
         ledger.close()
@@ -168,6 +171,7 @@ def expected_overdue(ledger: Any, codes: list[str], as_of: date) -> list[Any]:
                     "due_on": due.isoformat(),
                     "days_overdue": (as_of - due).days,
                     **expected_reminders(facts, as_of),
+                    "working_days_overdue": CALENDAR.working_days_between(due, as_of),
                 }
             )
     per_agency = Counter(row["agency"] for row in rows)

@@ -35,13 +35,20 @@ from domain.limits import (
     TITLE_LENGTH,
     printable,
 )
+from domain.schedule import Schedule
 from domain.task import Task
 
-AGGREGATES: tuple[type[Aggregate], ...] = (Task, DirectoryRecord, CalendarRecord)
+AGGREGATES: tuple[type[Aggregate], ...] = (
+    Task,
+    DirectoryRecord,
+    CalendarRecord,
+    Schedule,
+)
 
 
 def event_classes() -> list[type[Aggregate.Event]]:
-    """The events of the tasks, of the directory and of the calendar."""
+    """The events of the tasks, of the directory, of the calendar and of the
+    schedules of periodic tasks."""
     return [
         kind
         for aggregate in AGGREGATES
