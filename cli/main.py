@@ -115,6 +115,7 @@ COMMAND_MODULES = {
     "directory": "cli.directory_commands",
     "calendar": "cli.calendar_commands",
     "config": "cli.config_commands",
+    "shell": "cli.shell_command",
     "demo": "cli.demo",
 }
 

@@ -200,6 +200,11 @@ SUCCESS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "config get": (["config", "get", "office"], ["config", "get", "khong_co"]),
     "config list": (["config", "list"], ["config", "list", "thua"]),
+    # Piped lines each recorded on their own; the file's second line refused.
+    "shell": (
+        ["shell", "--file", "{tmp}/lo.txt"],
+        ["shell", "--file", "{tmp}/lo-loi.txt"],
+    ),
     "demo": (["demo", "--tasks", "6"], ["demo", "--tasks", "x"]),
 }
 
