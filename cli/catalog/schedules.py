@@ -4,8 +4,17 @@
 from __future__ import annotations
 
 VI: dict[str, str] = {
-    "Scheduled {code} every {every} from {date}; recorded {count} occurrences.": (
-        "Đã ghi lịch {code} theo {every} từ ngày {date}; đã ghi {count} kỳ."
+    "Scheduled {code} every month from {date}; recorded {count} occurrences.": (
+        "Đã ghi lịch {code} hằng tháng từ ngày {date}; đã ghi {count} kỳ."
+    ),
+    "Scheduled {code} every quarter from {date}; recorded {count} occurrences.": (
+        "Đã ghi lịch {code} hằng quý từ ngày {date}; đã ghi {count} kỳ."
+    ),
+    "Scheduled {code} every half from {date}; recorded {count} occurrences.": (
+        "Đã ghi lịch {code} mỗi nửa năm từ ngày {date}; đã ghi {count} kỳ."
+    ),
+    "Scheduled {code} every year from {date}; recorded {count} occurrences.": (
+        "Đã ghi lịch {code} hằng năm từ ngày {date}; đã ghi {count} kỳ."
     ),
     "Recorded {count} occurrences of periodic tasks.": (
         "Đã ghi {count} kỳ của các nhiệm vụ định kỳ."
