@@ -10,14 +10,11 @@ rows and their read-model rows are recorded together; on a conflict
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError
 
 from domain.calendar_record import (
     CALENDAR_ID,
@@ -26,11 +23,10 @@ from domain.calendar_record import (
     OfficeDay,
 )
 from domain.working_days import WorkingCalendar, vietnam_calendar
+from tracker.record_changes import change_record
 
 if TYPE_CHECKING:
     from tracker.ledger import TaskLedger
-
-CHANGE_RETRIES = 12  # as ``tracker.ledger`` retries a task's change
 
 
 def record_day_off(
@@ -79,17 +75,9 @@ def _change_calendar(
     ledger: TaskLedger, command: Callable[[CalendarRecord], OfficeDay], actor: str
 ) -> OfficeDay:
     """Apply ``command`` to the calendar (opened by its first correction) and
-    save, retrying on conflicts: two clerks correcting at once are both
-    recorded, each checked against the other's correction."""
-    for attempt in range(1, CHANGE_RETRIES + 1):
-        record = _load(ledger) or CalendarRecord.open(actor=actor, today=ledger.today())
-        day = command(record)
-        try:
-            ledger.save(record)
-        except IntegrityError:
-            if ledger.in_batch:
-                break
-            time.sleep(random.uniform(0, 0.005) * attempt)
-            continue
-        return day
-    raise CalendarChanged
+    save, retrying on conflicts (``tracker.record_changes``)."""
+
+    def load() -> CalendarRecord:
+        return _load(ledger) or CalendarRecord.open(actor=actor, today=ledger.today())
+
+    return change_record(ledger, load, command, CalendarChanged)

@@ -43,8 +43,7 @@ from tracker.eventstore.topics import (
     event_topics,
 )
 from tracker.read_models import ReadModels
-
-CHANGE_RETRIES = 12
+from tracker.record_changes import CHANGE_RETRIES, change_record
 
 
 class TaskLedger(Application[Any]):
@@ -349,23 +348,15 @@ class TaskLedger(Application[Any]):
         self, command: Callable[[DirectoryRecord], Entry], actor: str
     ) -> Entry:
         """Apply ``command`` to the directory (opened by its first addition)
-        and save, retrying on conflicts: two clerks adding at once are both
-        recorded, each checked against the other's addition."""
-        for attempt in range(1, CHANGE_RETRIES + 1):
+        and save, retrying on conflicts (``tracker.record_changes``)."""
+
+        def load() -> DirectoryRecord:
             try:
-                record = cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
+                return cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
             except AggregateNotFoundError:
-                record = DirectoryRecord.open(actor=actor, today=self.today())
-            entry = command(record)
-            try:
-                self.save(record)
-            except IntegrityError:
-                if self._batch_depth:
-                    break
-                time.sleep(random.uniform(0, 0.005) * attempt)
-                continue
-            return entry
-        raise DirectoryChanged
+                return DirectoryRecord.open(actor=actor, today=self.today())
+
+        return change_record(self, load, command, DirectoryChanged)
 
     def recorded_directory(self) -> Directory:
         """The directory as its own events say (not a read model)."""

@@ -157,23 +157,23 @@ def _code_in_read_models(sql: PlainSQL, task: str) -> str | None:
 def compare_directory(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> None:
     """``directory_names`` holds exactly the rows the directory's events make
     (a few rows: compared whole), naming the first position that differs."""
-    stored = stored_rows(sql, DIRECTORY_COLUMNS, f"FROM {DIRECTORY}")
-    wanted, found = Counter(expected), Counter(stored)
-    if wanted == found:
-        return
-    differing = [row[0] for row in (wanted - found) + (found - wanted)]
-    positions = sorted(value for value in differing if isinstance(value, int))
-    where = f" (position {positions[0]})" if positions else ""
-    raise IntegrityFailure(
-        f"The read models differ from the log: {DIRECTORY} has a row{where} that "
-        f"the directory's events do not make; {REBUILD}."
-    )
+    _compare_whole(sql, DIRECTORY, DIRECTORY_COLUMNS, expected, "directory")
 
 
 def compare_calendar(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> None:
-    """``calendar_days`` holds exactly the rows the calendar's events make
-    (a few rows: compared whole), naming the first position that differs."""
-    stored = stored_rows(sql, CALENDAR_COLUMNS, f"FROM {CALENDAR}")
+    """``calendar_days``, likewise, with the calendar's events."""
+    _compare_whole(sql, CALENDAR, CALENDAR_COLUMNS, expected, "calendar")
+
+
+def _compare_whole(
+    sql: PlainSQL,
+    table: str,
+    columns: Sequence[str],
+    expected: Sequence[tuple[Any, ...]],
+    whose: str,
+) -> None:
+    """``table`` (keyed by log position) holds exactly ``expected``."""
+    stored = stored_rows(sql, columns, f"FROM {table}")
     if not sql.is_sqlite:
         stored = [_iso_dates(row) for row in stored]
     wanted, found = Counter(expected), Counter(stored)
@@ -183,6 +183,6 @@ def compare_calendar(sql: PlainSQL, expected: Sequence[tuple[Any, ...]]) -> None
     positions = sorted(value for value in differing if isinstance(value, int))
     where = f" (position {positions[0]})" if positions else ""
     raise IntegrityFailure(
-        f"The read models differ from the log: {CALENDAR} has a row{where} that "
-        f"the calendar's events do not make; {REBUILD}."
+        f"The read models differ from the log: {table} has a row{where} that "
+        f"the {whose}'s events do not make; {REBUILD}."
     )
