@@ -12,8 +12,16 @@ from cli.context import AppContext, pass_app
 from cli.help_text import TranslatedGroup
 
 SETTING_LABELS = {
-    "vi": {"office": "Tên cơ quan (đầu văn bản)"},
-    "en": {"office": "Office name (document heading)"},
+    "vi": {
+        "office": "Tên cơ quan (đầu văn bản)",
+        "deadline_rolls_to_working_day": "Thời hạn rơi vào ngày nghỉ kéo đến hết "
+        "ngày làm việc tiếp theo, on/off (Điều 148 Bộ luật Dân sự 2015)",
+    },
+    "en": {
+        "office": "Office name (document heading)",
+        "deadline_rolls_to_working_day": "A deadline on a day off ends at the end "
+        "of the next working day, on/off (Civil Code 2015, art. 148)",
+    },
 }
 
 
@@ -37,6 +45,7 @@ def set_setting(app: AppContext, name: str, value: str) -> None:
     \b
     Example:
       tracker config set office "Văn phòng UBND tỉnh Quảng Ngãi"
+      tracker config set deadline_rolls_to_working_day on
     """
     from tracker.settings import store_setting
 

@@ -6,6 +6,8 @@ screen or in an exported file goes through here.
 
 from __future__ import annotations
 
+from typing import Any
+
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "code": "Mã",
@@ -55,6 +57,8 @@ LABELS: dict[str, dict[str, str]] = {
         "as_of": "tính đến ngày",
         "ledger": "Nhật ký: vị trí {position}, mã kiểm tra {fingerprint}",
         "behind": " (chưa tính {behind} sự kiện ghi sau vị trí này)",
+        "rolled_deadlines": "Thời hạn rơi vào ngày nghỉ được tính đến hết ngày làm "
+        "việc tiếp theo (Điều 148 Bộ luật Dân sự 2015).",
         # history details
         "lead_agency": "Cơ quan chủ trì",
         "document_number": "Số văn bản",
@@ -118,6 +122,8 @@ LABELS: dict[str, dict[str, str]] = {
         "as_of": "as of",
         "ledger": "Ledger: position {position}, fingerprint {fingerprint}",
         "behind": " ({behind} events recorded after it are not counted yet)",
+        "rolled_deadlines": "A deadline that ends on a day off runs to the end of "
+        "the next working day (Civil Code 2015, art. 148).",
         # history details
         "lead_agency": "Lead agency",
         "document_number": "Document number",
@@ -183,6 +189,15 @@ def ledger_footer(lang: str, ledger: dict[str, object], behind: int = 0) -> str:
     footer = label(lang, "ledger").format(position=position, fingerprint=fingerprint)
     if behind:
         footer += label(lang, "behind").format(behind=behind)
+    return footer
+
+
+def report_footer(lang: str, data: dict[str, Any]) -> str:
+    """The fingerprint line, after the rule that moved deadlines ending on a
+    day off, when the report applied it (its JSON ``rules``)."""
+    footer = ledger_footer(lang, data["ledger"], data["behind"])
+    if data.get("rules", {}).get("deadline_rolls_to_working_day"):
+        return f"{label(lang, 'rolled_deadlines')} {footer}"
     return footer
 
 

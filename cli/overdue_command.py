@@ -9,7 +9,7 @@ import click
 
 from cli.context import AppContext, pass_app
 from cli.files import resolve_format
-from cli.labels import label, ledger_footer
+from cli.labels import label, report_footer
 from cli.output import csv_form, display
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
 from cli.rendering import Document, Section, render
@@ -207,7 +207,7 @@ def overdue_document(data: dict[str, Any], soon: bool, lang: str) -> Document:
         title=f"{overdue_heading}, {label(lang, 'as_of')} {as_of}",
         subtitle=_subtitle(data, overdue, lang),
         sections=sections,
-        footer=ledger_footer(lang, data["ledger"], data["behind"]),
+        footer=report_footer(lang, data),
     )
 
 

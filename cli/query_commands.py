@@ -89,10 +89,13 @@ def show(
       tracker show NV-2023-0042 --as-of 30/06/2023 --format json
       tracker show NV-2023-0042 --as-known-at "15/06/2023 09:00"
     """
+    from projections.rolled_deadlines import roll_of
+    from tracker.settings import deadline_rolls
     from tracker.views import task_record
 
     facts = app.reading.show_task(code, known_at)
-    record = task_record(facts, as_of or _today())
+    roll = roll_of(app.reading.calendar(known_at)) if deadline_rolls() else None
+    record = task_record(facts, as_of or _today(), roll)
     if fmt == "json":
         print_json(record)
         return
@@ -118,6 +121,8 @@ def show(
     for reminder in record["reminders"]:
         on = display("on", reminder["on"], lang)
         click.echo(f"  {label(lang, 'reminder')} {on}: {reminder['document']}")
+    if roll is not None:
+        click.echo(label(lang, "rolled_deadlines"))
 
 
 def _with_rule(due_on: str | None, rule: str, lang: str) -> str | None:

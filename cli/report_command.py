@@ -37,10 +37,17 @@ def _groups(groups: list[tuple[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": name, **figures.as_dict()} for name, figures in groups]
 
 
-def report_data(result: Any, by: str | None, lang: str = "vi") -> dict[str, Any]:
+def report_data(
+    result: Any, by: str | None, lang: str = "vi", rolls: bool | None = None
+) -> dict[str, Any]:
     """The JSON contract of ``tracker report``: the whole selection's figures
     (as before sections existed), then one section per source group present,
-    each with its rates (``projections.figures.rates_of``)."""
+    each with its rates (``projections.figures.rates_of``), and the rule the
+    figures used for a deadline ending on a day off (``rolls``: the Office's
+    setting unless given)."""
+    from tracker.settings import deadline_rolls
+
+    rolls = deadline_rolls() if rolls is None else rolls
     data: dict[str, Any] = {
         "from": result.start.isoformat(),
         "to": result.end.isoformat(),
@@ -50,6 +57,7 @@ def report_data(result: Any, by: str | None, lang: str = "vi") -> dict[str, Any]
         "behind": result.behind,
         "source": result.source,
         "rates": result.totals.rates(),
+        "rules": {"deadline_rolls_to_working_day": rolls},
     }
     if by:
         data["by"] = by
@@ -121,14 +129,15 @@ def report(
       tracker report --from 01/01/2023 --to 30/06/2023 --output bao-cao.xlsx
       tracker report --period 2023-H1 --as-known-at "15/06/2023 09:00"
     """
-    from tracker.settings import setting
+    from tracker.settings import deadline_rolls, setting
 
     fmt = resolve_format(fmt, app.output(output))
+    rolls = deadline_rolls()
     chosen = _period(period, start, end, cutoff)
     as_of = as_of or chosen.end
     office = setting("office") if fmt in ("xlsx", "docx") else ""
     result = app.reading.period_report(
-        chosen.start, chosen.end, as_of, by, known_at, source
+        chosen.start, chosen.end, as_of, by, known_at, source, rolls
     )
     filed_since: set[str] = set()
     if known_at is not None and result.unknown:
@@ -136,7 +145,9 @@ def report(
         filed_since = {name for name in result.unknown if now.knows("assigner", name)}
     warn_unknown_assigners(result.unknown, filed_since)
     heading = FormHeading(office, chosen.start, chosen.end, as_of, cutoff)
-    document = report_document(report_data(result, by, app.lang), by, app.lang, heading)
+    document = report_document(
+        report_data(result, by, app.lang, rolls), by, app.lang, heading
+    )
     render(document, fmt, app.lang, output)
 
 

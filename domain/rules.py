@@ -9,11 +9,18 @@ agree, by construction, with ``status_as_of``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.facts import Completion, Reminder, TaskFacts
+
+# How a deadline that ends on a day off is read: the Civil Code (2015, art.
+# 148) ends it at the end of the next working day. ``None`` reads the date as
+# written, which is what the stored spans do; reports that apply the rule
+# apply it when asked, so a calendar correction needs no rebuild.
+Roll = Callable[[date], date]
 
 
 class Status(StrEnum):
@@ -68,17 +75,20 @@ def is_cancelled_as_of(facts: TaskFacts, as_of: date) -> bool:
     return facts.cancelled_on is not None and facts.cancelled_on <= as_of
 
 
-def status_as_of(facts: TaskFacts, as_of: date) -> Status:
+def status_as_of(facts: TaskFacts, as_of: date, roll: Roll | None = None) -> Status:
     """Classify a task on ``as_of`` the way the reporting form counts it.
 
     Completing on the due date is on time; a task without deadline is never
     overdue; the deadline that counts for a completion is the one in force on
-    the completion date.
+    the completion date. ``roll``: the deadline ends on ``roll(due)`` instead
+    (the next working day, when the Office applies art. 148).
     """
-    return _standing(facts, as_of)[0]
+    return _standing(facts, as_of, roll)[0]
 
 
-def _standing(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | None]:
+def _standing(
+    facts: TaskFacts, on: date, roll: Roll | None = None
+) -> tuple[Status, date | None, date | None]:
     """The status on ``on``, with the due date that decides it and the
     completion standing then: one pass, since ``status_spans`` asks for all
     three at every change point of every task a rebuild projects."""
@@ -88,11 +98,16 @@ def _standing(facts: TaskFacts, on: date) -> tuple[Status, date | None, date | N
     if completion is not None:
         done = completion.completed_on
         due = due_in_force(facts, done)
-        on_time = due is None or done <= due
+        on_time = due is None or done <= _ends(due, roll)
         return (Status.ON_TIME if on_time else Status.LATE), due, done
     due = due_in_force(facts, on)
-    overdue = due is not None and on > due
+    overdue = due is not None and on > _ends(due, roll)
     return (Status.OVERDUE if overdue else Status.IN_PROGRESS), due, None
+
+
+def _ends(due: date, roll: Roll | None) -> date:
+    """The last day of a time limit due on ``due``."""
+    return due if roll is None else roll(due)
 
 
 def lapsed_deadline(facts: TaskFacts, as_of: date) -> date | None:

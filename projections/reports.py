@@ -29,6 +29,7 @@ from typing import Any
 
 from database.plain_sql import LIKE_ESCAPE, PlainSQL, as_date, contains_pattern
 from domain.directory import SOURCES, Directory, Names
+from domain.rules import Roll
 from domain.text import fold
 from domain.working_days import WorkingCalendar
 from projections.calendar import load_calendar
@@ -43,6 +44,7 @@ from projections.json_text import (
     reminded,
 )
 from projections.overdue_names import by_agency_shown, with_assigners_shown
+from projections.rolled_deadlines import reclassified, rules_of, still_overdue
 from projections.tables import CONFIRMATIONS, OVERDUE, SPANS, TASKS
 from projections.week_changes import left_since
 
@@ -78,15 +80,19 @@ def period_report(
     by: str | None = None,
     source: str = "all",
     directory: Directory | None = None,
+    roll: Roll | None = None,
 ) -> PeriodReport:
     """Tasks assigned from ``start`` to ``end``, classified on ``as_of``, of
     one source group or of all (``source``), one section per group present.
 
-    ``directory`` defaults to the one the read models hold on ``sql``."""
+    ``directory``: the read models' by default; ``roll``: ``rolled_deadlines``."""
     if source not in SOURCE_CHOICES:
         raise ValueError(f"unknown source group {source!r}")
     directory = directory if directory is not None else load_directory(sql)
     rows = _rows_by_assigner(sql, start, end, as_of, by)
+    if roll is not None:
+        query = (GROUPED.get(by or "", "s.assigner, "), PERIOD, CONFIRMED)
+        rows = reclassified(sql, rows, query, roll, as_of=as_of, start=start, end=end)
     return _tally(
         rows, by, source, directory, PeriodReport(start, end, as_of, Figures())
     )
@@ -100,23 +106,26 @@ CONFIRMED = (
 )
 
 
+# The spans on ``:as_of`` of the tasks assigned in the period.
+PERIOD = f"FROM {SPANS} s WHERE {COVERING} AND s.assigned_on BETWEEN :start AND :end"
+# The columns the period report groups by, the assigner's always first.
+GROUPED = {"agency": f"s.assigner, {GROUP_COLUMNS['agency']}, "}
+
+
 def _rows_by_assigner(
     sql: PlainSQL, start: date, end: date, as_of: date, by: str | None
 ) -> list[tuple[Any, ...]]:
     """(assigner, [agency,] status, count, without deadline, awaiting
     confirmation) of the tasks assigned in the period, by the names as
     typed."""
-    group = GROUP_COLUMNS.get(by or "")
-    grouped = f"s.assigner, {group}, " if group and by != "assigner" else "s.assigner, "
+    grouped = GROUPED.get(by or "", "s.assigner, ")
     return sql.rows(
         f"SELECT {grouped}s.status, count(*),"
         " sum(CASE WHEN s.status = 'in_progress' AND s.due_on IS NULL"
         " THEN 1 ELSE 0 END),"
         f" sum(CASE WHEN s.status IN ('on_time', 'late') AND NOT {CONFIRMED}"
         " THEN 1 ELSE 0 END)"
-        f" FROM {SPANS} s WHERE {COVERING}"
-        " AND s.assigned_on >= :start AND s.assigned_on <= :end"
-        f" GROUP BY {grouped}s.status",
+        f" {PERIOD} GROUP BY {grouped}s.status",
         as_of=as_of,
         start=start,
         end=end,
@@ -356,6 +365,7 @@ def overdue_answer(
     directory: Directory | None = None,
     since: date | None = None,
     age_in: str = "days",
+    roll: Roll | None = None,
 ) -> dict[str, Any]:
     """The weekly list as the JSON contract has it (without the fingerprint);
     ``encoded``: the list itself as ``EncodedJSON``, for a JSON answer. Its
@@ -364,10 +374,12 @@ def overdue_answer(
     ``new`` or not, and the tasks that ``left`` the list (``week_changes``).
     Days are counted in calendar days and in working days, on the calendar
     as the read models hold it; ``age_in``: which of the two the summary's
-    ages use (``days`` or ``working-days``)."""
+    ages use (``days`` or ``working-days``); ``roll``: ``rolled_deadlines``."""
     directory = directory if directory is not None else load_directory(sql)
     calendar = load_calendar(sql)
     late = _overdue_rows(sql, as_of, agency, since)
+    if roll is not None:
+        late = still_overdue(late, as_of, roll)
     soon = (
         _due_soon_rows(sql, as_of, due_within, agency) if due_within is not None else []
     )
@@ -378,6 +390,7 @@ def overdue_answer(
         "overdue": overdue.entries if encoded else json.loads(overdue.entries),
         "due_soon": _due_soon_of(soon, as_of, agencies, WorkingDays(calendar, as_of)),
         "summary": overdue.summary,
+        "rules": rules_of(roll),
     }
     if since is not None:
         answer["since"] = since.isoformat()

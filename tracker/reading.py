@@ -22,15 +22,18 @@ from domain.directory import Directory
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
+from domain.rules import Roll
 from domain.working_days import WorkingCalendar
 from projections import reports
 from projections.calendar import load_calendar
 from projections.directory import load_directory
+from projections.rolled_deadlines import roll_of
 from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
 from tracker.eventstore.chain import GENESIS, Fingerprint
 from tracker.eventstore.tables import table_names
+from tracker.settings import deadline_rolls
 from tracker.views import Consistent, from_read_models
 
 if TYPE_CHECKING:
@@ -93,13 +96,23 @@ class Reading:
         by: str | None = None,
         known_at: datetime | None = None,
         source: str = "all",
+        rolls: bool | None = None,
     ) -> reports.PeriodReport:
         """The form's figures, of one source group or of all; names grouped
         as the directory held at the same position (``load_directory`` runs
-        inside the query)."""
+        inside the query); ``rolls``: whether a deadline on a day off ends on
+        the next working day (the Office's setting unless given)."""
+        rolling = deadline_rolls() if rolls is None else rolls
         got = self.answer(
             lambda sql: reports.period_report(
-                sql, start, end, as_of, by, source, load_directory(sql)
+                sql,
+                start,
+                end,
+                as_of,
+                by,
+                source,
+                load_directory(sql),
+                _roll(sql, rolling),
             ),
             known_at,
         )
@@ -117,11 +130,13 @@ class Reading:
         encoded: bool = False,
         since: date | None = None,
         age_in: str = "days",
+        rolls: bool | None = None,
     ) -> dict[str, Any]:
         """The weekly list as the JSON contract has it; ``encoded``: the list
         itself as the database's bytes, for a JSON answer; ``since``: with
         the week's changes; ``age_in``: the summary's ages in ``days`` or
-        ``working-days``."""
+        ``working-days``; ``rolls``: as for ``period_report``."""
+        rolling = deadline_rolls() if rolls is None else rolls
         got = self.answer(
             lambda sql: reports.overdue_answer(
                 sql,
@@ -132,6 +147,7 @@ class Reading:
                 directory=load_directory(sql),
                 since=since,
                 age_in=age_in,
+                roll=_roll(sql, rolling),
             ),
             known_at,
         )
@@ -155,6 +171,12 @@ class Reading:
         if facts is None:
             raise UnknownTask(code)
         return facts  # type: ignore[no-any-return]
+
+
+def _roll(sql: PlainSQL, rolls: bool) -> Roll | None:
+    """The Civil Code's roll (2015, art. 148) on the calendar the read models
+    hold on ``sql``, when the Office applies it."""
+    return roll_of(load_calendar(sql)) if rolls else None
 
 
 def _officially_named(sql: PlainSQL, code: str) -> TaskFacts | None:

@@ -59,9 +59,16 @@ def default_actor() -> str:
 # directory (``TRACKER_CONFIG`` names another file, for tests and for an
 # Office that keeps one shared file).
 CONFIG_VARIABLE = "TRACKER_CONFIG"
+ROLLS_SETTING = "deadline_rolls_to_working_day"
 SETTING_DEFAULTS: dict[str, str] = {
     "office": "Văn phòng UBND tỉnh",  # the name documents are headed with
+    # Whether a deadline that ends on a day off ends at the end of the next
+    # working day (Civil Code 2015, art. 148). Off so that figures already
+    # reported do not change; reports apply it when they answer, and say so.
+    ROLLS_SETTING: "off",
 }
+# Settings that are a switch: the values they take.
+SWITCHES = {ROLLS_SETTING: ("on", "off")}
 
 
 class SettingError(TrackerError):
@@ -90,11 +97,19 @@ def settings() -> dict[str, str]:
 DEFAULTS = tuple(SETTING_DEFAULTS.items())
 # What a refusal calls each setting's value, in a sentence ("The office name
 # contains ..."): a setting's key is an identifier, not a name to show.
-SETTING_FIELDS: dict[str, str] = {"office": "office name"}
+SETTING_FIELDS: dict[str, str] = {
+    "office": "office name",
+    ROLLS_SETTING: "deadline rule",
+}
 
 
 def setting(name: str) -> str:
     return settings()[_known(name)]
+
+
+def deadline_rolls() -> bool:
+    """Whether reports end a deadline on a day off at the next working day."""
+    return setting(ROLLS_SETTING) == "on"
 
 
 def store_setting(name: str, value: str) -> str:
@@ -103,6 +118,9 @@ def store_setting(name: str, value: str) -> str:
     from domain.limits import NAME_LENGTH, checked_text
 
     value = checked_text(value, SETTING_FIELDS[_known(name)], NAME_LENGTH)
+    allowed = SWITCHES.get(name)
+    if allowed is not None and value not in allowed:
+        raise SettingError(f"The setting {name} is on or off, not {value}.")
     stored = {**_stored(), name: value}
     path = settings_path()
     try:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from domain.errors import IntegrityFailure
 from domain.facts import Completion, TaskFacts
 from domain.rules import (
+    Roll,
     completion_as_of,
     due_in_force,
     reminders_as_of,
@@ -72,9 +73,12 @@ def _in_force(facts: TaskFacts, on: date) -> int:
     return index
 
 
-def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
+def task_record(
+    facts: TaskFacts, as_of: date, roll: Roll | None = None
+) -> dict[str, Any]:
     """A task as ``show`` presents it, classified as of ``as_of``, each
-    deadline with the rule it was counted by ("" for a date typed)."""
+    deadline with the rule it was counted by ("" for a date typed); ``roll``:
+    a deadline ends on ``roll(due)`` (``projections.rolled_deadlines``)."""
     completion = completion_as_of(facts, as_of)
     if completion is not None:
         due = due_in_force(facts, completion.completed_on)
@@ -105,7 +109,8 @@ def task_record(facts: TaskFacts, as_of: date) -> dict[str, Any]:
             if facts.cancelled_on and facts.cancelled_on <= as_of
             else None
         ),
-        "status": str(status_as_of(facts, as_of)),
+        "status": str(status_as_of(facts, as_of, roll)),
+        "rules": {"deadline_rolls_to_working_day": roll is not None},
         "as_of": as_of.isoformat(),
         "extensions": [
             {

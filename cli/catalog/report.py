@@ -19,10 +19,6 @@ VI: dict[str, str] = {
     "There is no setting named {name}; the settings are {names}.": (
         "Không có thiết lập tên {name}; các thiết lập gồm: {names}."
     ),
-    "There is no setting named {name}; the settings are office.": (
-        "Không có thiết lập tên {name}; chỉ có thiết lập 'office' (tên cơ quan "
-        "ở đầu văn bản)."
-    ),
     "Cannot write the settings file {path}: {reason}.": (
         "Không ghi được tệp thiết lập {path}: {reason}."
     ),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cli.labels import label, ledger_footer
+from cli.labels import label, report_footer
 from cli.output import csv_form, display
 from cli.rendering import Document, Row, Section
 from domain.directory import SOURCES
@@ -212,7 +212,7 @@ def report_document(
     ]
     sections = [section for _, own in sheets for section in own]
     title = source_title(lang, data["source"])
-    footer = ledger_footer(lang, data["ledger"], data["behind"])
+    footer = report_footer(lang, data)
     csv_columns, csv_rows = csv_form(
         _csv_rows(data),
         ["source", *group_columns],
