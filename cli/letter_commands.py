@@ -4,9 +4,9 @@ Word document per agency, and with ``--record`` the reminders they send.
 All or nothing: every value and the template are checked first, the letters
 are written into a hidden folder inside the output folder (the same file
 system, so moving them into place cannot fail half-way for want of room),
-the reminders are recorded in one transaction, and only then are the
-letters moved into place. A refusal at any step removes the hidden folder,
-and the output folder too when this command created it.
+then the reminders are recorded and the letters moved into place in one
+transaction, which commits last. A refusal at any step removes the hidden
+folder, and the output folder too when this command created it.
 """
 
 from __future__ import annotations
@@ -162,14 +162,40 @@ def _write(
         for letter in planned:
             app.output(str(target / letter.file_name), "letter")
         render_letters(content, template, planned, heading, staging)
-        codes = [code for letter in planned for code in letter.codes]
         if record:
+            _record_and_move(app, planned, heading, staging, target)
+        else:
+            for letter in planned:
+                os.replace(staging / letter.file_name, target / letter.file_name)
+    return planned
+
+
+def _record_and_move(
+    app: AppContext,
+    planned: list[Letter],
+    heading: Heading,
+    staging: Path,
+    target: Path,
+) -> None:
+    """Record the reminders and move the letters into place inside the one
+    transaction, which commits after the last move: a process killed on the
+    way leaves letters without their reminders (run again), never reminders
+    without their letters; a refusal or a failed commit takes the moved
+    letters back out."""
+    codes = [code for letter in planned for code in letter.codes]
+    moved: list[Path] = []
+    try:
+        with app.ledger.batch():
             app.ledger.remind_tasks(
                 codes, on=heading.as_of, document=heading.number, actor=app.actor
             )
-        for letter in planned:
-            os.replace(staging / letter.file_name, target / letter.file_name)
-    return planned
+            for letter in planned:
+                os.replace(staging / letter.file_name, target / letter.file_name)
+                moved.append(target / letter.file_name)
+    except BaseException:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _checked_number(number: str | None, record: bool, known_at: datetime | None) -> str:
@@ -215,6 +241,8 @@ def _checked_folder(folder: Path) -> Path:
             problem = "the folder is not writable"
         else:
             return resolved
+    elif resolved.parent.exists() and not resolved.parent.is_dir():
+        problem = f"{resolved.parent} is a file, not a folder"
     elif not resolved.parent.is_dir():
         problem = f"the folder {resolved.parent} does not exist"
     elif not os.access(resolved.parent, os.W_OK | os.X_OK):
@@ -299,12 +327,12 @@ def _report(
     for letter in written:
         say(
             f"Wrote the letter to {letter.agency}: {shown / letter.file_name} "
-            f"({len(letter.codes)} tasks).",
+            f"({_counted(len(letter.codes), 'task')}).",
             lang=app.lang,
         )
     say(
-        f"Wrote {len(written)} letters on {tasks} tasks as of "
-        f"{heading.as_of:%d/%m/%Y}.",
+        f"Wrote {_counted(len(written), 'letter')} on {_counted(tasks, 'task')} "
+        f"as of {heading.as_of:%d/%m/%Y}.",
         lang=app.lang,
     )
     if record:
@@ -312,6 +340,10 @@ def _report(
             f"Recorded {tasks} reminders with the letter {heading.number}.",
             lang=app.lang,
         )
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"1 {noun}" if count == 1 else f"{count} {noun}s"
 
 
 COMMANDS = [letters]

@@ -81,6 +81,10 @@ def record_schedule(
         )
     if periodic["due_day"] is None:
         raise click.UsageError("--every needs --due-day (the deadline's day).")
+    if periodic["starts_on"] is not None and assigned is not None:
+        raise click.UsageError(
+            "With --every, --from and --assigned both give the first date: give one."
+        )
     starts_on = periodic["starts_on"] or assigned or app.ledger.today()
     schedule, created = record(
         app.ledger,
@@ -107,7 +111,10 @@ def record_schedule(
     "--assigner", required=True, help="Who assigned it (Chính phủ, UBND tỉnh, ...)."
 )
 @click.option(
-    "--assigned", type=DATE, default=None, help="Assignment date (not with --every)."
+    "--assigned",
+    type=DATE,
+    default=None,
+    help="Assignment date (with --every: the first date, as --from).",
 )
 @click.option(
     "--due",

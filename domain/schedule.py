@@ -281,6 +281,12 @@ class Schedule(Aggregate):
                 f"Schedule {self.code}: the cancellation date {show_date(on)} is "
                 "in the future."
             )
+        assert self.recurrence is not None
+        if on < self.recurrence.starts_on:
+            raise ScheduleError(
+                f"Schedule {self.code}: the cancellation date {show_date(on)} is "
+                f"before it began ({show_date(self.recurrence.starts_on)})."
+            )
         self.trigger_event(
             self.ScheduleCancelled,
             effective_on=on,

@@ -21,7 +21,7 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from domain.errors import DuplicateTask
-from domain.limits import checked_code
+from domain.limits import LATEST_DATE, checked_code
 from domain.schedule import (
     HIGHEST_SCHEDULE_ID,
     LOWEST_SCHEDULE_ID,
@@ -63,6 +63,7 @@ def record_schedule(
         )
     if find_schedule(ledger, code) is not None:
         raise ScheduleError(f"Schedule {code} is already recorded.")
+    _refuse_taken_periods(ledger, code, recurrence)
     # The values as an occurrence would store them, checked as a task's are.
     probe = Task.assign(
         code=code, assigned_on=recurrence.starts_on, due_on=None, actor=actor,
@@ -93,12 +94,32 @@ def record_schedule(
 
 
 def refuse_schedule_code(ledger: TaskLedger, code: str) -> None:
-    """A task may not take a schedule's code (its occurrences are named by
-    it)."""
+    """A task may not take a schedule's code, nor the code of one of its
+    periods (``sweep`` records those): it would stand for the period."""
+    code = checked_code(code)
     if find_schedule(ledger, code) is not None:
         raise ScheduleError(
-            f"{checked_code(code)} is a schedule's code; a task needs a code of "
-            "its own."
+            f"{code} is a schedule's code; a task needs a code of its own."
+        )
+    schedule, slash, _ = code.rpartition("/")
+    if slash and find_schedule(ledger, schedule) is not None:
+        raise ScheduleError(
+            f"{code} is the code of a period of the schedule {schedule}; "
+            "'tracker sweep' records it."
+        )
+
+
+def _refuse_taken_periods(ledger: TaskLedger, code: str, recurrence: Any) -> None:
+    """A schedule whose periods' codes tasks already hold would take those
+    tasks for its periods: refused, naming the first (periods looked at for
+    thirty years, or to ``until``)."""
+    horizon = date(min(recurrence.starts_on.year + 30, LATEST_DATE.year), 12, 31)
+    periods = recurrence.occurrences(min(recurrence.until or horizon, horizon))
+    taken = ledger.existing_codes([f"{code}/{period.label}" for period in periods])
+    if taken:
+        raise ScheduleError(
+            f"{sorted(taken)[0]} is a task's code already; the schedule {code} "
+            "would take it for its period."
         )
 
 

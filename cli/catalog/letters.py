@@ -7,8 +7,20 @@ VI: dict[str, str] = {
     "Wrote the letter to {agency}: {path} ({count} tasks).": (
         "Đã viết công văn gửi {agency}: {path} ({count} nhiệm vụ)."
     ),
+    "Wrote the letter to {agency}: {path} (1 task).": (
+        "Đã viết công văn gửi {agency}: {path} (1 nhiệm vụ)."
+    ),
     "Wrote {letters} letters on {tasks} tasks as of {as_of}.": (
         "Đã viết {letters} công văn về {tasks} nhiệm vụ, tính đến ngày {as_of}."
+    ),
+    "Wrote {letters} letters on 1 task as of {as_of}.": (
+        "Đã viết {letters} công văn về 1 nhiệm vụ, tính đến ngày {as_of}."
+    ),
+    "Wrote 1 letter on {tasks} tasks as of {as_of}.": (
+        "Đã viết 1 công văn về {tasks} nhiệm vụ, tính đến ngày {as_of}."
+    ),
+    "Wrote 1 letter on 1 task as of {as_of}.": (
+        "Đã viết 1 công văn về 1 nhiệm vụ, tính đến ngày {as_of}."
     ),
     "Recorded {count} reminders with the letter {document}.": (
         "Đã ghi {count} lượt đôn đốc theo công văn {document}."
@@ -45,6 +57,7 @@ VI: dict[str, str] = {
         "Không ghi được công văn vào thư mục {path}: {problem}."
     ),
     "it is a file, not a folder": "đó là một tệp, không phải thư mục",
+    "{folder} is a file, not a folder": "{folder} là một tệp, không phải thư mục",
     "the folder is not writable": "thư mục không cho phép ghi",
     "the folder {folder} does not exist": "thư mục {folder} không tồn tại",
     "the folder {folder} is not writable": "thư mục {folder} không cho phép ghi",
@@ -70,6 +83,7 @@ VI: dict[str, str] = {
         "Tệp mẫu {path} dùng trường không có: {names}; các trường có thể dùng: "
         "{fields}."
     ),
+    "an expression fails ({kind})": "một biểu thức bị lỗi ({kind})",
     "The template {path} cannot be filled in: {detail}.": (
         "Không điền được tệp mẫu {path}: {detail}."
     ),

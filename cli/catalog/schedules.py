@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 VI: dict[str, str] = {
+    "With --every, --from and --assigned both give the first date: give one.": (
+        "Với --every, --from và --assigned đều là ngày bắt đầu: chỉ ghi một."
+    ),
     "Scheduled {code} every month from {date}; recorded {count} occurrences.": (
         "Đã ghi lịch {code} hằng tháng từ ngày {date}; đã ghi {count} kỳ."
     ),
@@ -48,6 +51,19 @@ VI: dict[str, str] = {
     ),
     "{code} is a task's code; a schedule needs a code of its own.": (
         "{code} là mã của một nhiệm vụ; lịch định kỳ cần mã riêng."
+    ),
+    "{code} is the code of a period of the schedule {schedule}; 'tracker sweep' "
+    "records it.": (
+        "{code} là mã một kỳ của nhiệm vụ định kỳ {schedule}; lệnh 'tracker sweep' "
+        "sẽ ghi kỳ này."
+    ),
+    "{taken} is a task's code already; the schedule {code} would take it for its "
+    "period.": (
+        "{taken} đã là mã của một nhiệm vụ; nhiệm vụ định kỳ {code} sẽ coi nhiệm "
+        "vụ đó là một kỳ của mình."
+    ),
+    "Schedule {code}: the cancellation date {on} is before it began ({start}).": (
+        "Nhiệm vụ định kỳ {code}: ngày dừng {on} trước ngày bắt đầu ({start})."
     ),
     "{code} is a schedule's code; a task needs a code of its own.": (
         "{code} là mã của một lịch định kỳ; nhiệm vụ cần mã riêng."

@@ -311,6 +311,13 @@ def render_letters(
             raise TemplateRefused(
                 f"The template {path} cannot be filled in: {_jinja_reason(exc)}."
             ) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            # An expression of the template's own that fails on these values
+            # ({{ 1/0 }}, range(10**9)): the template's fault, not the tracker's.
+            raise TemplateRefused(
+                f"The template {path} cannot be filled in: an expression fails "
+                f"({type(exc).__name__})."
+            ) from None
         document.save(str(folder / letter.file_name))
 
 

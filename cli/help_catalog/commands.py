@@ -40,7 +40,9 @@ VI: dict[str, str] = {
     "Who assigned it (Chính phủ, UBND tỉnh, ...).": (
         "Cấp giao nhiệm vụ (Chính phủ, UBND tỉnh, ...)."
     ),
-    "Assignment date (not with --every).": "Ngày giao (không dùng với --every).",
+    "Assignment date (with --every: the first date, as --from).": (
+        "Ngày giao (với --every: ngày bắt đầu, như --from)."
+    ),
     "Due date, or counted from the assignment date: 10wd or '10 ngày làm "
     "việc' (working days), +10d (calendar days), eom (omit: no deadline).": (
         "Thời hạn hoàn thành, hoặc tính từ ngày giao: 10wd hay '10 ngày làm "

@@ -365,7 +365,7 @@ def test_a_batch_takes_the_follow_up_all_or_nothing(db_url: str) -> None:
 def test_the_demo_shows_the_offices_reminders_and_confirmations(db_url: str) -> None:
     shown = ok(db_url, "demo").output
     assert "Số lần đôn đốc" in shown and "19/06/2023" in shown  # 2272/UBND-CCHC
-    assert "trong đó: chờ xác nhận" in shown
+    assert "trong đó (5.2, 5.3): chờ xác nhận" in shown
     assert "Ra khỏi danh sách quá hạn từ ngày 23/06/2023" in shown
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -141,7 +142,7 @@ def test_agency_picks_one_letter(db_url: str, tmp_path: Path) -> None:
     result = ok(db_url, *args, "--output", str(out))
     assert _files(out) == ["So-Noi-vu.docx"]
     assert (
-        result.stdout.splitlines()[-1] == "Wrote 1 letters on 1 tasks as of 30/06/2023."
+        result.stdout.splitlines()[-1] == "Wrote 1 letter on 1 task as of 30/06/2023."
     )
 
 
@@ -498,3 +499,31 @@ def test_the_shipped_templates_are_what_their_script_makes(lang: str) -> None:
     with zipfile.ZipFile(made) as fresh, zipfile.ZipFile(shipped) as committed:
         assert fresh.read("word/document.xml") == committed.read("word/document.xml")
     assert rendering.checked_template(shipped)
+
+
+def test_a_letter_that_cannot_be_moved_takes_back_the_others_and_the_reminders(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reminders commit after the last letter is in place: a move that
+    fails records nothing and leaves no letter (so a killed process can
+    leave letters unrecorded, never reminders without their letters)."""
+    import cli.letter_commands
+
+    _ledger(db_url)
+    before = event_count(db_url)
+    real, moves = cli.letter_commands.os.replace, []
+
+    def replace_twice(source: Any, target: Any) -> None:
+        if len(moves) == 1:
+            raise OSError(28, "No space left on device")
+        moves.append(target)
+        real(source, target)
+
+    monkeypatch.setattr(cli.letter_commands.os, "replace", replace_twice)
+    out = tmp_path / "cong-van"
+    args = ("letters", "--as-of", "30/06/2023", "--doc", "9/VP", "--record")
+    result = run(db_url, *args, "--output", str(out))
+    assert result.exit_code != 0
+    assert moves and not any(Path(path).exists() for path in moves)
+    assert event_count(db_url) == before
+    assert not out.exists()

@@ -163,3 +163,28 @@ def test_periodic_options_need_every(db_url: str) -> None:
     )  # fmt: skip
     assert result.exit_code == 2 and "need --every" in result.stderr
     assert event_count(db_url) == 0
+
+
+def test_a_task_cannot_stand_for_a_schedules_period(db_url: str) -> None:
+    def assign(code: str, *extra: str) -> Any:
+        return run(
+            db_url, "--lang", "en", "assign", code, "--title", "Báo cáo",
+            "--agency", "Sở Y tế", "--assigner", "UBND tỉnh", *extra,
+        )  # fmt: skip
+
+    made = assign("R1/2026-10", "--assigned", "01/10/2026", "--due", "20/10/2026")
+    assert made.exit_code == 0, made.output
+    before = event_count(db_url)
+    taken = assign("R1", "--every", "month", "--due-day", "20", "--from", "01/09/2026")
+    assert taken.exit_code == 1 and event_count(db_url) == before
+    assert "R1/2026-10 is a task's code already" in taken.stderr
+    ok_ = assign("P1", "--every", "quarter", "--due-day", "15", "--from", "01/01/2025")
+    assert ok_.exit_code == 0, ok_.output
+    before = event_count(db_url)
+    early = assign("P1/2027-Q1", "--assigned", "01/01/2025", "--due", "15/03/2025")
+    assert early.exit_code == 1 and event_count(db_url) == before
+    assert "is the code of a period of the schedule P1" in early.stderr
+    cancel = run(db_url, "--lang", "en", "cancel", "P1", "--on", "01/01/2020",
+                 "--reason", "Thôi")  # fmt: skip
+    assert cancel.exit_code == 1 and event_count(db_url) == before
+    assert "before it began (01/01/2025)" in cancel.stderr

@@ -104,23 +104,23 @@ def test_the_table_prints_the_row_under_the_completed_with_its_share(
 ) -> None:
     _ledger(db_url)
     vi = ok(db_url, *H1).stdout
-    assert _table_row(vi, "trong đó: chờ xác nhận") == [
-        ["", "trong đó: chờ xác nhận", "Nhiệm vụ", "1", note]
+    assert _table_row(vi, "trong đó (5.2, 5.3): chờ xác nhận") == [
+        ["", "trong đó (5.2, 5.3): chờ xác nhận", "Nhiệm vụ", "1", note]
         for note in ["Chiếm 50,00% số nhiệm vụ đã hoàn thành"] * 2
     ]
     lines = vi.splitlines()
     late = next(i for i, line in enumerate(lines) if "5.3" in line)
-    assert "trong đó: chờ xác nhận" in lines[late + 1]
+    assert "trong đó (5.2, 5.3): chờ xác nhận" in lines[late + 1]
     en = ok(db_url, "--lang", "en", *H1, "--source", "provincial").stdout
-    assert _table_row(en, "of which awaiting confirmation") == [
-        ["", "of which awaiting confirmation", "tasks", "1", "50.00% of completed"]
+    assert _table_row(en, "of which (5.2, 5.3) awaiting confirmation") == [
+        ["", "of which (5.2, 5.3) awaiting confirmation", "tasks", "1", "50.00% of completed"]
     ]
 
 
 def test_nothing_completed_gives_the_row_no_share(db_url: str) -> None:
     _ledger(db_url)
     january = ok(db_url, *H1, "--as-of", "15/01/2023", "--source", "central")
-    (row,) = _table_row(january.stdout, "trong đó: chờ xác nhận")
+    (row,) = _table_row(january.stdout, "trong đó (5.2, 5.3): chờ xác nhận")
     assert row[3:] == ["0", ""]
 
 
@@ -128,7 +128,7 @@ def test_csv_has_the_column_in_both_languages(db_url: str) -> None:
     _ledger(db_url)
     for lang, source, awaiting, names in (
         ("en", "source", "awaiting_confirmation", ["all", "central", "provincial"]),
-        ("vi", "Nhóm nguồn giao", "Trong đó: chờ xác nhận",
+        ("vi", "Nhóm nguồn giao", "Trong đó (5.2, 5.3): chờ xác nhận",
          ["Tất cả", "Trung ương giao", "Tỉnh giao"]),
     ):  # fmt: skip
         text = ok(db_url, "--lang", lang, *H1, "--format", "csv").stdout
@@ -146,19 +146,19 @@ def test_the_workbook_has_the_row_and_the_column_by_agency(
     ok(db_url, *H1, "--as-of", "31/05/2023", "--by", "agency", "--output", str(path))
     provincial = list(load_workbook(path)["Tỉnh giao"].iter_rows(values_only=True))
     labels = [row[1] for row in provincial]
-    row = provincial[labels.index("  trong đó: chờ xác nhận")]
+    row = provincial[labels.index("  trong đó (5.2, 5.3): chờ xác nhận")]
     assert row[:5] == (
         None,
-        "  trong đó: chờ xác nhận",
+        "  trong đó (5.2, 5.3): chờ xác nhận",
         "Nhiệm vụ",
         2,
         "Chiếm 100,00% số nhiệm vụ đã hoàn thành",
     )
-    assert labels[labels.index("  trong đó: chờ xác nhận") - 1] == (
+    assert labels[labels.index("  trong đó (5.2, 5.3): chờ xác nhận") - 1] == (
         "Số nhiệm vụ đã hoàn thành nhưng quá hạn"
     )
     header = provincial[labels.index("Cơ quan chủ trì")]
-    assert header[4:6] == ("Hoàn thành quá hạn", "Trong đó: chờ xác nhận")
+    assert header[4:6] == ("Hoàn thành quá hạn", "Trong đó (5.2, 5.3): chờ xác nhận")
     assert provincial[labels.index("Sở Nội vụ")][2:6] == (3, 1, 1, 2)
 
 
@@ -175,13 +175,13 @@ def test_the_word_appendix_has_the_row_and_the_column_by_agency(
     )
     assert form[4] == [
         "",
-        "of which awaiting confirmation",
+        "of which (5.2, 5.3) awaiting confirmation",
         "tasks",
         "1",
         "50.00% of completed",
     ]
     assert form[3][0] == "5.3" and form[5][0] == "5.4"
-    assert agencies[0][4:6] == ["Late", "Of which awaiting confirmation"]
+    assert agencies[0][4:6] == ["Late", "Of which (5.2, 5.3) awaiting confirmation"]
     assert agencies[1][1:6] == ["Sở Tư pháp", "2", "1", "1", "1"]
     # Ten columns on a portrait page: a point smaller than the form's table.
     sizes = {
