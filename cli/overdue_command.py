@@ -146,6 +146,10 @@ def overdue(
     data = app.reading.overdue_report(
         as_of, due_within, agency, known_at, encoded=encoded, since=since, age_in=age_in
     )
+    if known_at is None:
+        from cli.query_commands import warn_missing_occurrences
+
+        warn_missing_occurrences(app, as_of)
     render(overdue_document(data, due_within is not None, lang), fmt, lang, output)
 
 

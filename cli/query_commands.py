@@ -246,6 +246,8 @@ def warn_missing_occurrences(app: AppContext, as_of: date) -> None:
     """Say on stderr how many periodic tasks' occurrences begun by ``as_of``
     are not recorded yet, so that no report leaves them out unsaid: a
     command that reads records nothing, 'tracker sweep' records them."""
+    if not app.reading.has_schedules():
+        return  # the usual case, known without opening the ledger
     from cli.main import say
     from tracker.schedules import missing_occurrences
 

@@ -11,6 +11,7 @@ from cli.context import AppContext, pass_app
 from cli.documents.report_form import FormHeading, report_document, section_data
 from cli.files import resolve_format
 from cli.params import DATE, as_known_at_option, as_of_option, output_options
+from cli.query_commands import warn_missing_occurrences
 from cli.rendering import render
 from domain.directory import SOURCES
 from domain.periods import CUTOFFS, PeriodParseError, explicit_period, parse_period
@@ -144,6 +145,8 @@ def report(
         now = app.reading.directory()
         filed_since = {name for name in result.unknown if now.knows("assigner", name)}
     warn_unknown_assigners(result.unknown, filed_since)
+    if known_at is None:
+        warn_missing_occurrences(app, min(as_of, chosen.end))
     heading = FormHeading(office, chosen.start, chosen.end, as_of, cutoff)
     document = report_document(
         report_data(result, by, app.lang, rolls), by, app.lang, heading

@@ -24,3 +24,11 @@ def task_id(code: str) -> uuid.UUID:
     """The deterministic aggregate ID of a human task code (cached: an import
     asks for each code twice, once to look it up and once to record it)."""
     return uuid.uuid5(TASK_NAMESPACE, normalise_code(code))
+
+
+# Every schedule's ID (``domain.schedule``) begins with these 8 bytes, and no
+# task's does but by a chance of one in 2**64: the schedules are one range of
+# the aggregate index, which the read path probes without the event store.
+SCHEDULE_ID_PREFIX = bytes.fromhex("5c4ed01e5c4ed01e")
+LOWEST_SCHEDULE_ID = uuid.UUID(bytes=SCHEDULE_ID_PREFIX + bytes(8))
+HIGHEST_SCHEDULE_ID = uuid.UUID(bytes=SCHEDULE_ID_PREFIX + b"\xff" * 8)

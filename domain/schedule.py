@@ -35,6 +35,7 @@ from datetime import date
 from eventsourcing.domain import Aggregate
 
 from domain.checks import cleaned_text
+from domain.codes import SCHEDULE_ID_PREFIX
 from domain.dates import show_date
 from domain.errors import TaskRuleError
 from domain.limits import (
@@ -52,11 +53,6 @@ MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 DUE_IN = ("last-month", "same-month", "next-month")
 DEFAULT_DUE_IN = "last-month"
 SCHEDULE_NAMESPACE = uuid.UUID("3a9c7e14-52d8-5b6f-8e21-d4f0b7a6c935")
-# Every schedule's ID begins with these 8 bytes, and no task's does but by a
-# chance of one in 2**64: the schedules are one range of the aggregate index.
-SCHEDULE_ID_PREFIX = bytes.fromhex("5c4ed01e5c4ed01e")
-LOWEST_SCHEDULE_ID = uuid.UUID(bytes=SCHEDULE_ID_PREFIX + bytes(8))
-HIGHEST_SCHEDULE_ID = uuid.UUID(bytes=SCHEDULE_ID_PREFIX + b"\xff" * 8)
 LABEL_LENGTH = len("/2024-Q1")  # the longest an occurrence adds to its code
 SCHEDULE_CODE_LENGTH = CODE_LENGTH - LABEL_LENGTH
 

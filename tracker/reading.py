@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from database.connect import open_existing
 from database.plain_sql import PlainSQL
+from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID
 from domain.directory import Directory
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts
@@ -32,6 +33,7 @@ from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
 from tracker.eventstore.chain import GENESIS, Fingerprint
+from tracker.eventstore.ids import to_stored_id
 from tracker.eventstore.tables import table_names
 from tracker.settings import deadline_rolls
 from tracker.views import Consistent, from_read_models
@@ -81,6 +83,23 @@ class Reading:
         moment ``known_at``)."""
         directory: Directory = self.answer(load_directory, known_at).answer
         return directory
+
+    def has_schedules(self) -> bool:
+        """Whether any periodic task is recorded: one probe of the events'
+        index, so that a report opens the ledger to look for occurrences not
+        recorded yet only when there can be some."""
+        events, _, _ = table_names()
+
+        def probe(sql: PlainSQL) -> bool:
+            found = sql.scalar(
+                f"SELECT 1 FROM {events}"
+                " WHERE originator_id >= :low AND originator_id <= :high LIMIT 1",
+                low=to_stored_id(LOWEST_SCHEDULE_ID, sql.is_sqlite),
+                high=to_stored_id(HIGHEST_SCHEDULE_ID, sql.is_sqlite),
+            )
+            return found is not None
+
+        return bool(self.answer(probe).answer)
 
     def calendar(self, known_at: datetime | None = None) -> WorkingCalendar:
         """The working-day calendar as the read models hold it (now, or as

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Any, cast
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID
 from domain.errors import DuplicateTask
 from domain.limits import LATEST_DATE, checked_code
 from domain.schedule import (
-    HIGHEST_SCHEDULE_ID,
-    LOWEST_SCHEDULE_ID,
     Occurrence,
     Schedule,
     ScheduleError,

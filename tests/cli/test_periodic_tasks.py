@@ -188,3 +188,34 @@ def test_a_task_cannot_stand_for_a_schedules_period(db_url: str) -> None:
                  "--reason", "Thôi")  # fmt: skip
     assert cancel.exit_code == 1 and event_count(db_url) == before
     assert "before it began (01/01/2025)" in cancel.stderr
+
+
+def test_report_and_overdue_say_when_occurrences_are_not_recorded(
+    db_url: str, clock: list[date]
+) -> None:
+    ok(db_url, *QUARTERLY)
+    quiet = ok(db_url, "--lang", "en", "report", "--period", "2024")
+    assert "not recorded yet" not in quiet.stderr  # assign recorded them all
+    clock[0] = date(2024, 4, 2)
+    before = event_count(db_url)
+    for args in (
+        ("report", "--period", "2024", "--as-of", "02/04/2024"),
+        ("overdue", "--as-of", "02/04/2024"),
+    ):
+        result = ok(db_url, "--lang", "en", *args)
+        assert "occurrences of periodic tasks are not recorded yet" in result.stderr
+    assert event_count(db_url) == before  # a report records nothing
+
+
+def test_without_schedules_a_report_does_not_open_the_ledger_to_look(
+    db_url: str,
+) -> None:
+    from tracker.reading import Reading
+
+    ok(
+        db_url, "assign", "NV-1", "--title", "Báo cáo", "--agency", "Sở Y tế",
+        "--assigner", "UBND tỉnh", "--assigned", "01/02/2024",
+    )  # fmt: skip
+    reading = Reading(db_url, lambda: None, None)
+    assert reading.has_schedules() is False
+    assert reading.ledger is None

@@ -113,7 +113,13 @@ def test_the_table_prints_the_row_under_the_completed_with_its_share(
     assert "trong đó (5.2, 5.3): chờ xác nhận" in lines[late + 1]
     en = ok(db_url, "--lang", "en", *H1, "--source", "provincial").stdout
     assert _table_row(en, "of which (5.2, 5.3) awaiting confirmation") == [
-        ["", "of which (5.2, 5.3) awaiting confirmation", "tasks", "1", "50.00% of completed"]
+        [
+            "",
+            "of which (5.2, 5.3) awaiting confirmation",
+            "tasks",
+            "1",
+            "50.00% of completed",
+        ]
     ]
 
 

@@ -6,10 +6,8 @@ from datetime import date
 
 import pytest
 
-from domain.codes import task_id
+from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID, task_id
 from domain.schedule import (
-    HIGHEST_SCHEDULE_ID,
-    LOWEST_SCHEDULE_ID,
     Recurrence,
     ScheduleError,
     checked_recurrence,
