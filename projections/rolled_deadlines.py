@@ -12,13 +12,15 @@ deadline further back than that has rolled past already.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from database.plain_sql import PlainSQL, as_date
-from domain.rules import Roll
+from domain.rules import Roll, Status
 from domain.working_days import CountRunsOut, WorkingCalendar
+from projections.task_rows import TaskView
 
 WINDOW = timedelta(days=14)
 Row = tuple[Any, ...]
@@ -114,3 +116,53 @@ def still_overdue(rows: Sequence[Row], as_of: date, roll: Roll) -> list[Row]:
     return [
         row for row in rows if row[1] < recent or as_of > roll(date.fromordinal(row[1]))
     ]
+
+
+AWAITING = "awaiting-confirmation"  # as ``projections.tasks`` lists it
+# The stored status a rolled one may come from: ask the listing for both.
+ROLLED_FROM = {"in_progress": "overdue", "on_time": "late"}
+
+
+def rolled_listing(
+    listing: Callable[..., list[TaskView]],
+    as_of: date,
+    roll: Roll,
+    statuses: Sequence[str] = (),
+    **filters: Any,
+) -> list[TaskView]:
+    """``listing`` (``TaskReadModel.listing``) with the rolled statuses: a
+    task overdue by its deadline as written but not by its rolled one is in
+    progress, a completion by the rolled deadline on time; asked for some
+    statuses, the listing is asked for those they may come from too, and
+    answers with the rows that have them after rolling."""
+    asked = tuple(statuses)
+    widened = tuple(dict.fromkeys((*asked, *(ROLLED_FROM[s] for s in asked
+                                              if s in ROLLED_FROM))))  # fmt: skip
+    views = [_rolled(view, as_of, roll) for view in listing(
+        statuses=widened, **filters)]  # fmt: skip
+    if not asked:
+        return views
+    completed = (Status.ON_TIME, Status.LATE)
+    return [
+        view
+        for view in views
+        if str(view.status) in asked or (AWAITING in asked and view.status in completed)
+    ]
+
+
+def _rolled(view: TaskView, as_of: date, roll: Roll) -> TaskView:
+    due = view.due_on
+    if due is None:
+        return view
+    if view.status is Status.OVERDUE and as_of <= roll(due):
+        return replace(
+            view,
+            status=Status.IN_PROGRESS,
+            days_overdue=None,
+            working_days_overdue=None,
+            days_left=(roll(due) - as_of).days,
+        )
+    done = view.completed_on
+    if view.status is Status.LATE and done is not None and done <= roll(due):
+        return replace(view, status=Status.ON_TIME)
+    return view

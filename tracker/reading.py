@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from database.connect import open_existing
@@ -28,7 +29,7 @@ from domain.working_days import WorkingCalendar
 from projections import reports
 from projections.calendar import load_calendar
 from projections.directory import load_directory
-from projections.rolled_deadlines import roll_of
+from projections.rolled_deadlines import roll_of, rolled_listing
 from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
@@ -173,13 +174,25 @@ class Reading:
         return {**got.answer, "ledger": got.ledger.as_dict(), "behind": got.behind}
 
     def list_tasks(
-        self, as_of: date, known_at: datetime | None = None, **filters: Any
+        self,
+        as_of: date,
+        known_at: datetime | None = None,
+        *,
+        rolls: bool | None = None,
+        **filters: Any,
     ) -> list[TaskView]:
-        """Tasks with their status on ``as_of`` (``TaskReadModel.listing``)."""
-        got = self.answer(
-            lambda sql: TaskReadModel.listing(sql, as_of, **filters), known_at
-        )
-        return list(got.answer)
+        """Tasks with their status on ``as_of`` (``TaskReadModel.listing``);
+        ``rolls``: as for ``period_report``."""
+        rolling = deadline_rolls() if rolls is None else rolls
+
+        def query(sql: PlainSQL) -> list[TaskView]:
+            roll = _roll(sql, rolling)
+            if roll is None:
+                return TaskReadModel.listing(sql, as_of, **filters)
+            listing = partial(TaskReadModel.listing, sql, as_of)
+            return rolled_listing(listing, as_of, roll, **filters)
+
+        return list(self.answer(query, known_at).answer)
 
     def show_task(self, code: str, known_at: datetime | None = None) -> TaskFacts:
         """One task's facts, from the read model kept by the log, under the

@@ -141,3 +141,28 @@ def test_a_report_by_agency_moves_the_same_tasks(db_url: str) -> None:
         "Sở Tư pháp", 0, 2,
     )  # fmt: skip
     assert (group["late"], group["on_time"]) == (0, 1)
+
+
+def _listed(db_url: str, on: str, *statuses: str) -> dict[str, str]:
+    flags = [arg for status in statuses for arg in ("--status", status)]
+    rows = as_json(db_url, "list", "--as-of", on, *flags)
+    return {row["code"]: row["status"] for row in rows}
+
+
+def test_list_rolls_the_statuses_and_their_filters_too(db_url: str) -> None:
+    _ledger(db_url)
+    assert _listed(db_url, "14/02/2024") == {
+        "NV-TET": "overdue", "NV-304": "in_progress", "NV-XONG": "overdue"
+    }  # fmt: skip
+    _rolls(db_url, "on")
+    assert _listed(db_url, "14/02/2024") == {
+        "NV-TET": "in_progress", "NV-304": "in_progress", "NV-XONG": "in_progress"
+    }  # fmt: skip
+    assert _listed(db_url, "14/02/2024", "overdue") == {}
+    assert set(_listed(db_url, "14/02/2024", "in_progress")) == {
+        "NV-TET", "NV-304", "NV-XONG"
+    }  # fmt: skip
+    # Completed on Thursday 15/02, the rolled deadline: on time, not late.
+    assert _listed(db_url, "16/02/2024", "on_time") == {"NV-XONG": "on_time"}
+    assert _listed(db_url, "16/02/2024", "late") == {}
+    assert _listed(db_url, "16/02/2024", "overdue") == {"NV-TET": "overdue"}
