@@ -136,10 +136,10 @@ def rolled_listing(
     statuses, the listing is asked for those they may come from too, and
     answers with the rows that have them after rolling."""
     asked = tuple(statuses)
-    widened = tuple(dict.fromkeys((*asked, *(ROLLED_FROM[s] for s in asked
-                                              if s in ROLLED_FROM))))  # fmt: skip
-    views = [_rolled(view, as_of, roll) for view in listing(
-        statuses=widened, **filters)]  # fmt: skip
+    sources = [ROLLED_FROM[status] for status in asked if status in ROLLED_FROM]
+    widened = tuple(dict.fromkeys((*asked, *sources)))
+    views = listing(statuses=widened, **filters)
+    views = [_rolled(view, as_of, roll) for view in views]
     if not asked:
         return views
     completed = (Status.ON_TIME, Status.LATE)
