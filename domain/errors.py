@@ -18,8 +18,8 @@ class TaskRuleError(TrackerError):
 
 
 class UnknownTask(TaskRuleError):
-    def __init__(self, code: str) -> None:
-        super().__init__(f"No task with code {code}.")
+    def __init__(self, code: str, message: str | None = None) -> None:
+        super().__init__(message or f"No task with code {code}.")
         self.code = code
 
 

@@ -169,7 +169,21 @@ class TaskLedger(Application[Any]):
         try:
             return cast(Task, self.repository.get(task_id(code)))
         except AggregateNotFoundError:
-            raise UnknownTask(code) from None
+            raise self.unknown(code) from None
+
+    def unknown(self, code: str) -> UnknownTask:
+        """The refusal of a code no task has: one that names a schedule says
+        where its periods are, since a clerk types the schedule's code for
+        one of them."""
+        from tracker.schedules import find_schedule
+
+        if find_schedule(self, code) is not None:
+            return UnknownTask(
+                code,
+                f"{code} is a periodic task's schedule, not a task; its periods "
+                f"are listed by 'tracker list --schedule {code}'.",
+            )
+        return UnknownTask(code)
 
     def _change(self, code: str, command: Callable[[Task], Any]) -> TaskFacts:
         """Apply ``command`` to the task and save, retrying on conflicts."""

@@ -201,6 +201,9 @@ class Reading:
         code = checked_code(code)
         facts = self.answer(lambda sql: _officially_named(sql, code), known_at).answer
         if facts is None:
+            if self.has_schedules():
+                self.ledger = self.ledger or self.open_ledger()
+                raise self.ledger.unknown(code)
             raise UnknownTask(code)
         return facts  # type: ignore[no-any-return]
 

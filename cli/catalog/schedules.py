@@ -4,6 +4,11 @@
 from __future__ import annotations
 
 VI: dict[str, str] = {
+    "{code} is a periodic task's schedule, not a task; its periods are listed "
+    "by 'tracker list --schedule {code}'.": (
+        "{code} là lịch của một nhiệm vụ định kỳ, không phải một nhiệm vụ; các "
+        "kỳ của nó được liệt kê bằng 'tracker list --schedule {code}'."
+    ),
     "With --every, --from and --assigned both give the first date: give one.": (
         "Với --every, --from và --assigned đều là ngày bắt đầu: chỉ ghi một."
     ),

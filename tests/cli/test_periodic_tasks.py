@@ -219,3 +219,18 @@ def test_without_schedules_a_report_does_not_open_the_ledger_to_look(
     reading = Reading(db_url, lambda: None, None)
     assert reading.has_schedules() is False
     assert reading.ledger is None
+
+
+def test_a_schedules_code_typed_for_a_task_says_where_its_periods_are(
+    db_url: str,
+) -> None:
+    ok(db_url, *QUARTERLY)
+    hint = "is a periodic task's schedule, not a task; its periods are listed by"
+    for args in (("show", "BC-QUY"), ("complete", "BC-QUY", "--on", "01/04/2024")):
+        result = run(db_url, "--lang", "en", *args)
+        assert result.exit_code == 1
+        assert hint in result.stderr and "list --schedule BC-QUY" in result.stderr
+    vi = run(db_url, "show", "BC-QUY")
+    assert "là lịch của một nhiệm vụ định kỳ" in vi.stderr
+    plain = run(db_url, "--lang", "en", "show", "NV-KHONG")
+    assert "No task with code NV-KHONG." in plain.stderr
