@@ -35,8 +35,11 @@ REASSIGNMENT_COLUMNS = (
     "from_agency",
     "from_agency_key",
 )
-# A completion never reopened stands until this day (as spans end).
-NEVER = date(9999, 12, 31).isoformat()
+# Open spans' ends, as stored (the dates no task can reach): a completion
+# never reopened stands until the end, as spans do (``task_rows``).
+BEGINNING = date(1, 1, 1)
+END = date(9999, 12, 31)
+NEVER = END.isoformat()
 
 
 def reminder_rows(key: str, facts: TaskFacts) -> list[Row]:

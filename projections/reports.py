@@ -45,18 +45,12 @@ from projections.json_text import (
 )
 from projections.overdue_names import by_agency_shown, with_assigners_shown
 from projections.rolled_deadlines import reclassified, rules_of, still_overdue
-from projections.tables import CONFIRMATIONS, OVERDUE, SPANS, TASKS
+from projections.tables import CONFIRMATIONS, OVERDUE, SPANS, TASKS, covering
 from projections.week_changes import left_since
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
 AGE_THRESHOLDS = (30, 60, 120)
 SOURCE_CHOICES = (*SOURCES, "all")
-
-
-def covering(table: str) -> str:
-    """The condition on ``table``'s spans that keeps, of each task, the one
-    span covering the date asked about (``:as_of``)."""
-    return f"{table}.valid_from <= :as_of AND {table}.valid_until > :as_of"
 
 
 COVERING = covering("s")

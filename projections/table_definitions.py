@@ -9,6 +9,8 @@ what is defined here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -126,34 +128,35 @@ overdue_entries = Table(
     sqlite_with_rowid=False,  # the rows are stored in key order
 )
 
+
 # A task's follow-up (``projections.follow_up_rows``): rows only for the
 # tasks that have one, each found by its task (the key's first column).
 # ``summary`` is the overdue entry's reminder fields after this reminder.
-task_reminders = Table(
+def _follow_up(name: str, *columns: Column[Any]) -> Table:
+    """A follow-up table: its rows numbered within their task."""
+    return Table(
+        name,
+        metadata,
+        Column("task_id", String(36), primary_key=True),
+        Column("number", Integer, primary_key=True, autoincrement=False),
+        *columns,
+    )
+
+
+task_reminders = _follow_up(
     REMINDERS,
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("number", Integer, primary_key=True, autoincrement=False),
     Column("reminded_on", Date, nullable=False),
     Column("document", Text, nullable=False),
     Column("summary", Text, nullable=False),
 )
-
-task_confirmations = Table(
+task_confirmations = _follow_up(
     CONFIRMATIONS,
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("number", Integer, primary_key=True, autoincrement=False),
     Column("completed_on", Date, nullable=False),
     Column("reopened_on", Date, nullable=False),
     Column("confirmed_on", Date, nullable=False),
 )
-
-task_reassignments = Table(
+task_reassignments = _follow_up(
     REASSIGNMENTS,
-    metadata,
-    Column("task_id", String(36), primary_key=True),
-    Column("number", Integer, primary_key=True, autoincrement=False),
     Column("reassigned_on", Date, nullable=False),
     Column("from_agency", Text, nullable=False),
     Column("from_agency_key", String(255), nullable=False),

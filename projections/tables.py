@@ -30,6 +30,12 @@ ALL_READ_MODEL_TABLES = (*READ_MODEL_TABLES, *DIRECTORY_TABLES, *CALENDAR_TABLES
 READ_MODELS_NAME = "read_models"  # their row in the tracking table
 
 
+def covering(table: str, moment: str = "as_of") -> str:
+    """The condition on ``table``'s spans (status spans, overdue entries)
+    that keeps, of each task, the one span covering the date ``:moment``."""
+    return f"{table}.valid_from <= :{moment} AND {table}.valid_until > :{moment}"
+
+
 def definitions() -> Mapping[str, Any]:
     """The tables' SQLAlchemy definitions (importing SQLAlchemy)."""
     from projections.table_definitions import metadata

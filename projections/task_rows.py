@@ -18,7 +18,9 @@ from domain.facts import TaskFacts, facts_to_dict
 from domain.rules import Status, status_spans
 from domain.text import fold
 from projections.follow_up_rows import (
+    BEGINNING,
     CONFIRMATION_COLUMNS,
+    END,
     REASSIGNMENT_COLUMNS,
     REMINDER_COLUMNS,
     confirmation_rows,
@@ -35,10 +37,6 @@ from projections.tables import (
     TASK_FACTS,
     TASKS,
 )
-
-# Open spans' ends, as stored (the dates no task can reach).
-BEGINNING = date(1, 1, 1)
-END = date(9999, 12, 31)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from projections.calendar import load_calendar
 from projections.day_counts import WorkingDays
 from projections.directory import load_directory
 from projections.json_text import NO_REMINDER, reminded
-from projections.reports import CONFIRMED, COVERING, covering
+from projections.reports import CONFIRMED, COVERING
 from projections.tables import (
     CONFIRMATIONS,
     OVERDUE,
@@ -45,6 +45,7 @@ from projections.tables import (
     SPANS,
     TASK_FACTS,
     TASKS,
+    covering,
     definitions,
 )
 from projections.task_rows import TaskRows, TaskView

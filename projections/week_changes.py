@@ -28,7 +28,7 @@ from database.plain_sql import (
 )
 from domain.directory import Directory, Names
 from domain.text import fold
-from projections.tables import OVERDUE, REASSIGNMENTS, SPANS, TASKS
+from projections.tables import OVERDUE, REASSIGNMENTS, SPANS, TASKS, covering
 
 # Why a task overdue on ``since`` is not in the list now, by its status now.
 REASONS = {
@@ -40,25 +40,21 @@ REASONS = {
 }
 
 
-def _covering(table: str, moment: str) -> str:
-    return f"{table}.valid_from <= :{moment} AND {table}.valid_until > :{moment}"
-
-
 # The task of ``p`` as it stands on ``:as_of``: its span then and its row.
 _NOW = (
-    f" JOIN {SPANS} s ON s.task_id = p.task_id AND {_covering('s', 'as_of')}"
+    f" JOIN {SPANS} s ON s.task_id = p.task_id AND {covering('s', 'as_of')}"
     f" JOIN {TASKS} v ON v.task_id = p.task_id"
 )
 # Its first move after ``:since`` (by date, then as recorded), on or before
 # ``:as_of``: the agency it leaves is the one that led it on ``:since``.
-_FIRST_MOVE = (
-    f"SELECT m.task_id FROM {REASSIGNMENTS} m"
-    " WHERE m.reassigned_on > :since AND m.reassigned_on <= :as_of"
+_IS_FIRST_MOVE = (
+    " m.reassigned_on > :since AND m.reassigned_on <= :as_of"
     f" AND NOT EXISTS (SELECT 1 FROM {REASSIGNMENTS} e"
     " WHERE e.task_id = m.task_id AND e.reassigned_on > :since"
     " AND (e.reassigned_on < m.reassigned_on"
     " OR (e.reassigned_on = m.reassigned_on AND e.number < m.number)))"
 )
+_FIRST_MOVE = f"SELECT m.task_id FROM {REASSIGNMENTS} m WHERE{_IS_FIRST_MOVE}"
 
 
 def left_since(
@@ -106,7 +102,7 @@ def _left_by_status(
         rows = sql.rows(
             "SELECT v.code, v.lead_agency, v.title, s.status, s.valid_from"
             f" FROM {SPANS} s JOIN {TASKS} v ON v.task_id = s.task_id"
-            f" WHERE s.task_id IN ({listed}) AND {_covering('s', 'as_of')}{moved}",
+            f" WHERE s.task_id IN ({listed}) AND {covering('s', 'as_of')}{moved}",
             since=since,
             as_of=as_of,
             **keys,
@@ -125,13 +121,8 @@ def _moved_away(sql: PlainSQL, since: date, as_of: date, agency: str) -> list[Le
         " m.reassigned_on, v.agency_key"
         f" FROM {OVERDUE} p{_NOW}"
         f" JOIN {REASSIGNMENTS} m ON m.task_id = p.task_id"
-        f" WHERE {_covering('p', 'since')}"
-        " AND m.reassigned_on > :since AND m.reassigned_on <= :as_of"
-        f" AND m.from_agency_key LIKE :agency ESCAPE '{LIKE_ESCAPE}'"
-        " AND NOT EXISTS (SELECT 1 FROM"
-        f" {REASSIGNMENTS} e WHERE e.task_id = m.task_id"
-        " AND e.reassigned_on > :since AND (e.reassigned_on < m.reassigned_on"
-        " OR (e.reassigned_on = m.reassigned_on AND e.number < m.number)))",
+        f" WHERE {covering('p', 'since')} AND{_IS_FIRST_MOVE}"
+        f" AND m.from_agency_key LIKE :agency ESCAPE '{LIKE_ESCAPE}'",
         since=since,
         as_of=as_of,
         agency=contains_pattern(pattern),

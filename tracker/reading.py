@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from database.connect import open_existing
 from database.plain_sql import PlainSQL
-from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID
 from domain.directory import Directory
 from domain.errors import UnknownTask
 from domain.facts import TaskFacts
@@ -34,7 +33,7 @@ from projections.tables import READ_MODELS_NAME
 from projections.task_rows import TaskView
 from projections.tasks import TaskReadModel
 from tracker.eventstore.chain import GENESIS, Fingerprint
-from tracker.eventstore.ids import to_stored_id
+from tracker.eventstore.ids import IN_RANGE, schedule_range
 from tracker.eventstore.tables import table_names
 from tracker.settings import deadline_rolls
 from tracker.views import Consistent, from_read_models
@@ -93,10 +92,8 @@ class Reading:
 
         def probe(sql: PlainSQL) -> bool:
             found = sql.scalar(
-                f"SELECT 1 FROM {events}"
-                " WHERE originator_id >= :low AND originator_id <= :high LIMIT 1",
-                low=to_stored_id(LOWEST_SCHEDULE_ID, sql.is_sqlite),
-                high=to_stored_id(HIGHEST_SCHEDULE_ID, sql.is_sqlite),
+                f"SELECT 1 FROM {events} WHERE {IN_RANGE} LIMIT 1",
+                **schedule_range(sql.is_sqlite),
             )
             return found is not None
 

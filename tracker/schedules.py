@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, cast
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
-from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID
 from domain.errors import DuplicateTask
 from domain.limits import LATEST_DATE, checked_code
 from domain.schedule import (
@@ -31,7 +30,7 @@ from domain.schedule import (
     schedule_id,
 )
 from domain.task import Task
-from tracker.eventstore.ids import from_stored_id
+from tracker.eventstore.ids import IN_RANGE, from_stored_id, schedule_range
 
 if TYPE_CHECKING:
     from tracker.ledger import TaskLedger
@@ -150,10 +149,8 @@ def all_schedules(ledger: TaskLedger) -> list[Schedule]:
     with store.transaction(commit=False) as sql:
         rows = sql.rows(
             f"SELECT originator_id FROM {store.events_table}"
-            " WHERE originator_id >= :low AND originator_id <= :high"
-            " AND originator_version = 1",
-            low=store.uuid_value(LOWEST_SCHEDULE_ID),
-            high=store.uuid_value(HIGHEST_SCHEDULE_ID),
+            f" WHERE {IN_RANGE} AND originator_version = 1",
+            **schedule_range(store.is_sqlite),
         )
     schedules = [
         cast(Schedule, ledger.repository.get(from_stored_id(row[0]))) for row in rows

@@ -17,3 +17,18 @@ def from_stored_id(value: UUID | bytes | memoryview | str) -> UUID:
     if isinstance(value, (bytes, memoryview)):
         return UUID(bytes=bytes(value))
     return UUID(value)
+
+
+# The condition that keeps the events of the aggregates whose IDs lie from
+# ``:low`` to ``:high`` (``schedule_range``).
+IN_RANGE = "originator_id >= :low AND originator_id <= :high"
+
+
+def schedule_range(as_bytes: bool) -> dict[str, UUID | bytes]:
+    """``IN_RANGE``'s bounds for the schedules (``domain.codes``), as stored."""
+    from domain.codes import HIGHEST_SCHEDULE_ID, LOWEST_SCHEDULE_ID
+
+    return {
+        "low": to_stored_id(LOWEST_SCHEDULE_ID, as_bytes),
+        "high": to_stored_id(HIGHEST_SCHEDULE_ID, as_bytes),
+    }
