@@ -16,11 +16,15 @@ SETTING_LABELS = {
         "office": "Tên cơ quan (đầu văn bản)",
         "deadline_rolls_to_working_day": "Thời hạn rơi vào ngày nghỉ kéo đến hết "
         "ngày làm việc tiếp theo, on/off (Điều 148 Bộ luật Dân sự 2015)",
+        "undo_window_minutes": "Số phút sau khi ghi nhận mà người ghi còn hủy ghi "
+        "nhận được (tracker undo)",
     },
     "en": {
         "office": "Office name (document heading)",
         "deadline_rolls_to_working_day": "A deadline on a day off ends at the end "
         "of the next working day, on/off (Civil Code 2015, art. 148)",
+        "undo_window_minutes": "Minutes after recording an event in which its "
+        "author may still undo it (tracker undo)",
     },
 }
 

@@ -140,8 +140,10 @@ def add(app: AppContext, kind: str, name: str, source: str | None) -> None:
       tracker directory add agency "Sở Y tế"
       tracker directory add assigner "Bộ Nội vụ" --source other
     """
-    entry = app.ledger.add_directory_name(
-        kind=kind, name=name, source=source, actor=app.actor
+    from tracker.directory_cases import add_directory_name
+
+    entry = add_directory_name(
+        app.ledger, kind=kind, name=name, source=source, actor=app.actor
     )
     if kind == "assigner":
         app.done(
@@ -165,8 +167,10 @@ def alias(app: AppContext, kind: str, name: str, alias: str) -> None:
     Example:
       tracker directory alias agency "Sở Y tế" SYT
     """
-    entry = app.ledger.add_directory_alias(
-        kind=kind, name=name, alias=alias, actor=app.actor
+    from tracker.directory_cases import add_directory_alias
+
+    entry = add_directory_alias(
+        app.ledger, kind=kind, name=name, alias=alias, actor=app.actor
     )
     if kind == "assigner":
         app.done(f"{entry.aliases[-1]} now also names the assigner {entry.official}.")

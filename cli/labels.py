@@ -64,6 +64,9 @@ LABELS: dict[str, dict[str, str]] = {
         "document_number": "Số văn bản",
         "document_date": "Ngày văn bản",
         "reason": "Lý do",
+        "voided_version": "Hủy ghi nhận sự kiện (phiên bản)",
+        "voided_type": "Sự kiện bị hủy ghi nhận",
+        "voided_by": "Đã hủy ghi nhận (sự kiện số)",
         "text": "Nội dung",
         "field": "Trường",
         "old_value": "Giá trị cũ",
@@ -129,6 +132,9 @@ LABELS: dict[str, dict[str, str]] = {
         "document_number": "Document number",
         "document_date": "Document date",
         "reason": "Reason",
+        "voided_version": "Voids version",
+        "voided_type": "Voided event",
+        "voided_by": "Voided (by event)",
         "text": "Text",
         "field": "Field",
         "old_value": "Old value",
@@ -157,6 +163,8 @@ EVENT_NAMES: dict[str, dict[str, str]] = {
         "Opened": "Mở danh mục",
         "NameAdded": "Thêm tên vào danh mục",
         "AliasAdded": "Thêm tên gọi khác",
+        "Voided": "Hủy ghi nhận nhầm",
+        "AssignedAgain": "Giao nhiệm vụ lại (sau khi hủy ghi nhận)",
     },
     "en": {
         "Assigned": "Assigned",
@@ -173,6 +181,8 @@ EVENT_NAMES: dict[str, dict[str, str]] = {
         "Opened": "Directory opened",
         "NameAdded": "Name added to the directory",
         "AliasAdded": "Alias added",
+        "Voided": "Voided (undo)",
+        "AssignedAgain": "Assigned again (after a void)",
     },
 }
 
@@ -201,5 +211,11 @@ def report_footer(lang: str, data: dict[str, Any]) -> str:
     return footer
 
 
-def event_name(lang: str, type_name: str) -> str:
-    return EVENT_NAMES.get(lang, {}).get(type_name, type_name)
+def event_name(lang: str, type_name: str, voided: bool = False) -> str:
+    """An event's kind as the history shows it; ``voided``: one a later
+    ``Voided`` event took back, which nothing counts."""
+    name = EVENT_NAMES.get(lang, {}).get(type_name, type_name)
+    return f"{name} ({VOIDED[lang]})" if voided and lang in VOIDED else name
+
+
+VOIDED = {"vi": "đã hủy ghi nhận", "en": "voided"}

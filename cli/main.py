@@ -12,7 +12,6 @@ click's own through its gettext catalog (``cli.locale``).
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -102,6 +101,7 @@ COMMAND_MODULES = {
         ),
         "cli.logging_commands",
     ),
+    "undo": "cli.undo_command",
     **dict.fromkeys(("confirm", "tra-lai", "remind"), "cli.follow_up_commands"),
     "letters": "cli.letter_commands",
     **dict.fromkeys(("show", "list", "history"), "cli.query_commands"),
@@ -239,23 +239,19 @@ def main(ctx: click.Context, db: str | None, actor: str | None, lang: str) -> No
         show_notices()
 
 
-class NoticeLines(logging.Handler):
-    """The application's notices (waiting for a busy database, read models
-    behind) as plain lines on stderr, wherever stderr is at the time."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        say(record.getMessage(), err=True)
-
-
-NOTICE_LOGGERS = ("database", "projections", "tracker")  # the packages' own
-
-
 def show_notices() -> None:
-    for name in NOTICE_LOGGERS:
-        notices = logging.getLogger(name)
-        if not any(isinstance(h, NoticeLines) for h in notices.handlers):
-            notices.addHandler(NoticeLines(logging.WARNING))
-            notices.propagate = False
+    """Show the packages' notices as lines on stderr (``cli.notices``), set
+    up with the first notice: a command that gives none never loads
+    ``logging``."""
+    from database.notices import before_first
+
+    before_first(_notice_lines)
+
+
+def _notice_lines() -> None:
+    from cli.notices import show_notices as set_up
+
+    set_up()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -89,12 +89,28 @@ def current_language() -> str:
 
 @dataclass(frozen=True)
 class Template:
-    pattern: re.Pattern[str]
+    english: str
     vietnamese: str
     literal: int  # characters of fixed text: the most specific match wins
+    head: str  # the fixed text before the first placeholder
+    tail: str  # and after the last: a text that lacks either cannot match
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when a text could match (most never are)."""
+        return compile_pattern(self.english)
+
+    def may_match(self, text: str) -> bool:
+        return text.startswith(self.head) and text.endswith(self.tail)
 
 
 def compile_template(english: str, vietnamese: str) -> Template:
+    parts = PLACEHOLDER.split(english)
+    literal = len(PLACEHOLDER.sub("", english))
+    return Template(english, vietnamese, literal, parts[0], parts[-1])
+
+
+def compile_pattern(english: str) -> re.Pattern[str]:
     parts: list[str] = []
     seen: set[str] = set()
     position = 0
@@ -111,8 +127,7 @@ def compile_template(english: str, vietnamese: str) -> Template:
         seen.add(name)
         position = match.end()
     parts.append(re.escape(english[position:]))
-    literal = len(PLACEHOLDER.sub("", english))
-    return Template(re.compile("".join(parts), re.DOTALL), vietnamese, literal)
+    return re.compile("".join(parts), re.DOTALL)
 
 
 @cache
@@ -153,6 +168,8 @@ def _vietnamese(text: str, depth: int = 0, sentence: bool = True) -> str | None:
     if not stripped or depth > 4:
         return None
     for template in templates():
+        if not template.may_match(stripped):
+            continue
         match = template.pattern.fullmatch(stripped)
         if match is None:
             continue

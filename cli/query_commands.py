@@ -290,6 +290,8 @@ def _details(record: dict[str, object], lang: str) -> str:
             continue
         if key == "field":
             value = label(lang, str(value))
+        elif key == "voided_type":
+            value = event_name(lang, str(value))
         elif isinstance(value, list):
             value = ", ".join(display(key, v, lang) for v in value)
         elif key in ("old_value", "new_value"):
@@ -344,14 +346,15 @@ def history(
     if code is None and since is None:
         raise click.UsageError("Give a task CODE, or --since DATETIME.")
     from tracker.eventstore.chain import utc_text
+    from tracker.undo import mark_voided
 
     since_utc = utc_text(since) if since else None
     audit = app.ledger_to_read.audit
-    records = audit.history(code, since_utc=since_utc, actor=by_actor)
+    records = mark_voided(audit.history(code, since_utc=since_utc, actor=by_actor))
     rows = [
         {
             **record,
-            "type": event_name(app.lang, str(record["type"])),
+            "type": event_name(app.lang, str(record["type"]), "voided_by" in record),
             "recorded_at": _local_time(str(record["recorded_at"])),
             "details": _details(record, app.lang),
         }

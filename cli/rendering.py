@@ -12,7 +12,7 @@ sheet) says so in ``files``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +23,7 @@ import click
 from cli.files import csv_text, emit, write_workbook
 from cli.labels import label
 from cli.output import cell, console, display, json_text, rich_table
+from cli.wide_table import LONG_TABLE, plain_table
 
 Row = Mapping[str, Any]
 
@@ -188,7 +189,11 @@ def _table(document: Document, lang: str, output: str | None) -> None:
                 click.echo(section.empty)
             continue
         single = len(document.sections) == 1 and not document.subtitle
-        out.print(_rich_section(section, lang, document.title if single else None))
+        title = document.title if single else None
+        if len(section.rows) > LONG_TABLE:
+            click.echo("\n".join(_plain_section(section, lang, title)))
+        else:
+            out.print(_rich_section(section, lang, title))
     if document.footer:
         click.echo(document.footer)
 
@@ -215,6 +220,26 @@ def _rich_section(section: Section, lang: str, title: str | None) -> Any:
         previous = group
         table.add_row(*cells)
     return table
+
+
+def _plain_section(section: Section, lang: str, title: str | None) -> Iterator[str]:
+    """``_rich_section``'s table as plain lines (``cli.wide_table``)."""
+    rows: list[list[str]] = []
+    breaks: set[int] = set()
+    previous = None
+    grouped = section.columns.index(section.group_by) if section.group_by else None
+    for row in section.rows:
+        group = row.get(section.group_by) if section.group_by else None
+        if previous is not None and group != previous:
+            breaks.add(len(rows))
+        cells = [display(c, row.get(c), lang) for c in section.columns]
+        if grouped is not None and group == previous:
+            cells[grouped] = ""
+        previous = group
+        rows.append(cells)
+    numeric = {i for i, c in enumerate(section.columns) if c in section.numeric}
+    headers = list(section.headers) if section.headers is not None else None
+    return plain_table(headers, rows, numeric, breaks, title)
 
 
 RENDERERS: dict[str, Callable[[Document, str, str | None], None]] = {

@@ -12,7 +12,6 @@ store and the use cases catch whatever the database.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +22,7 @@ from eventsourcing import persistence
 
 from database.connect import SQLITE_BUSY_SECONDS, connect, locate
 from database.ddl import Definitions, create_missing, existing_tables
+from database.notices import notice
 from database.plain_sql import PlainSQL
 from domain.errors import DatabaseBusy
 
@@ -46,7 +46,6 @@ POSTGRES_BUSY_STATES = ("55P03", "40P01", "40001")
 # how long each attempt waits before it says that it is waiting.
 BUSY_WAIT_SECONDS = 15.0
 BUSY_NOTICE_SECONDS = SQLITE_BUSY_SECONDS
-logger = logging.getLogger(__name__)
 
 
 def is_busy(error: BaseException) -> bool:
@@ -68,7 +67,7 @@ def until_locked(attempt: Callable[[], bool]) -> None:
         if time.monotonic() >= deadline:
             raise DatabaseBusy()
         if not noticed:
-            logger.warning("Waiting for the database: another clerk is writing...")
+            notice(__name__, "Waiting for the database: another clerk is writing...")
             noticed = True
 
 

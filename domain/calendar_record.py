@@ -20,7 +20,6 @@ public, versioned API. Rename nothing here without an upcaster.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,12 +34,9 @@ from domain.limits import (
     checked_date,
     checked_text,
 )
+from domain.record_ids import CALENDAR_ID as CALENDAR_ID  # re-exported
 from domain.working_days import Correction, WorkingCalendar, vietnam_calendar
 
-# The one aggregate whose events are the Office's corrections.
-CALENDAR_ID = uuid.uuid5(
-    uuid.UUID("0b7e7c2a-6f3e-5d4b-8a1c-2f9d3e4a5b61"), "tracker calendar"
-)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday")  # fmt: skip
 

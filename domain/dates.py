@@ -15,11 +15,13 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from domain.limits import EARLIEST_DATE, LATEST_DATE, show_range
 from domain.text import fold
+
+if TYPE_CHECKING:  # loaded by the relative dates that need it ("+1m")
+    from dateutil.relativedelta import relativedelta
 
 
 class DateParseError(ValueError):
@@ -128,6 +130,8 @@ def _parse_other(raw: str, today: date) -> date:
         if len(amount.lstrip("0")) > _MAX_STEP_DIGITS:
             raise out_of_range(raw)
         step = int(amount) * (1 if sign == "+" else -1)
+        from dateutil.relativedelta import relativedelta
+
         return _shifted(raw, today, relativedelta(**{_UNITS[unit]: step}))
     if key in ("eom", "cuoi thang"):
         last = calendar.monthrange(today.year, today.month)[1]

@@ -16,19 +16,15 @@ report as known at a past moment uses the directory as known then.
 from __future__ import annotations
 
 import unicodedata
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from domain.errors import ConcurrentChange, TaskRuleError, TrackerError
 from domain.limits import checked_name, text_of
+from domain.record_ids import DIRECTORY_ID as DIRECTORY_ID  # re-exported
+from domain.record_ids import NAMESPACE as NAMESPACE
 from domain.text import fold
 
-# The one aggregate whose events are the Office's additions
-# (``domain.directory_record``).
-DIRECTORY_ID = uuid.uuid5(
-    uuid.UUID("0b7e7c2a-6f3e-5d4b-8a1c-2f9d3e4a5b61"), "tracker directory"
-)
 KINDS = ("assigner", "agency")
 SOURCES = ("central", "provincial", "other")
 

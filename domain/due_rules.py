@@ -21,13 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from domain.dates import DateParseError, RelativeDue, parse_date
 from domain.errors import TaskRuleError
 from domain.limits import ValueRefused, checked_date, optional_text
 from domain.text import fold, normalise
-from domain.working_days import WorkingCalendar
+
+if TYPE_CHECKING:  # the calendar is built only for rules in working days
+    from domain.working_days import WorkingCalendar
 
 RuleKind = Literal["working", "calendar"]
 WORKING: RuleKind = "working"

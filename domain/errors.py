@@ -24,8 +24,10 @@ class UnknownTask(TaskRuleError):
 
 
 class DuplicateTask(TaskRuleError):
-    def __init__(self, code: str) -> None:
-        super().__init__(f"Task {code} is already assigned; choose another code.")
+    def __init__(self, code: str, message: str | None = None) -> None:
+        super().__init__(
+            message or f"Task {code} is already assigned; choose another code."
+        )
         self.code = code
 
 

@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from database.plain_sql import PlainSQL
-from domain.working_days import Correction, WorkingCalendar, vietnam_calendar
+from domain.record_ids import CALENDAR_ID
 from projections.tables import CALENDAR, CALENDAR_TABLES, definitions
+
+if TYPE_CHECKING:  # loaded when a calendar is asked for, not on every write
+    from domain.working_days import Correction, WorkingCalendar
 
 CALENDAR_COLUMNS = ("position", "day", "working", "reason", "document")
 Row = tuple[Any, ...]
@@ -30,10 +33,7 @@ def calendar_rows(events: Sequence[Any], positions: Sequence[int]) -> list[Row]:
     """The rows these events make: one per correction, other events (the
     tasks', the directory's, the calendar's opening) ignored. The calendar's
     events are known by their aggregate and their ``office_day``
-    (``CalendarRecord.Event``); its ID is imported here, where events are
-    decoded, so that reading the calendar does not import eventsourcing."""
-    from domain.calendar_record import CALENDAR_ID
-
+    (``CalendarRecord.Event``)."""
     rows: list[Row] = []
     for event, position in zip(events, positions, strict=True):
         if event.originator_id != CALENDAR_ID or not hasattr(event, "office_day"):
@@ -76,6 +76,8 @@ def office_days(sql: PlainSQL) -> list[tuple[date, bool, str, str]]:
 def load_calendar(sql: PlainSQL) -> WorkingCalendar:
     """The working-day calendar at the read models' position, on ``sql``:
     the package's, with the Office's corrections applied in log order."""
+    from domain.working_days import Correction
+
     corrections = tuple(
         Correction(on, working, reason) for on, working, reason, _ in office_days(sql)
     )
@@ -87,6 +89,8 @@ def calendar_with(corrections: tuple[Correction, ...]) -> WorkingCalendar:
     """``vietnam_calendar`` of these corrections, built once per process: a
     report asks for it on every run, and the corrections rarely change (the
     package's part is itself computed once, ``domain.working_days``)."""
+    from domain.working_days import vietnam_calendar
+
     return vietnam_calendar(corrections)
 
 
@@ -100,6 +104,8 @@ def calendar_listing(sql: PlainSQL, year: int) -> dict[str, Any]:
     what their weekday says (weekdays off, weekend days worked), each with
     its names and source and, for the Office's own, its document; where the
     year's data comes from; and which years the calendar knows."""
+    from domain.working_days import Correction
+
     days = office_days(sql)
     calendar = calendar_with(
         tuple(Correction(on, working, reason) for on, working, reason, _ in days)

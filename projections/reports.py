@@ -40,12 +40,18 @@ from projections.json_text import (
     MARKED_ENTRY,
     OPEN_ENTRY,
     EncodedJSON,
-    joined,
     reminded,
 )
 from projections.overdue_names import by_agency_shown, with_assigners_shown
 from projections.rolled_deadlines import reclassified, rules_of, still_overdue
-from projections.tables import CONFIRMATIONS, OVERDUE, SPANS, TASKS, covering
+from projections.tables import (
+    CONFIRMED,
+    COVERING,
+    OVERDUE,
+    SPANS,
+    TASKS,
+    covering,
+)
 from projections.week_changes import left_since
 
 FIGURES = ("assigned", "on_time", "late", "overdue", "in_progress")
@@ -53,7 +59,6 @@ AGE_THRESHOLDS = (30, 60, 120)
 SOURCE_CHOICES = (*SOURCES, "all")
 
 
-COVERING = covering("s")
 GROUP_COLUMNS = {"agency": "s.lead_agency", "assigner": "s.assigner"}
 
 
@@ -90,14 +95,6 @@ def period_report(
     return _tally(
         rows, by, source, directory, PeriodReport(start, end, as_of, Figures())
     )
-
-
-# The completion standing on ``:as_of`` was confirmed by then.
-CONFIRMED = (
-    f"EXISTS (SELECT 1 FROM {CONFIRMATIONS} c WHERE c.task_id = s.task_id"
-    " AND c.completed_on <= :as_of AND c.reopened_on > :as_of"
-    " AND c.confirmed_on <= :as_of)"
-)
 
 
 # The spans on ``:as_of`` of the tasks assigned in the period.
@@ -266,7 +263,7 @@ def _overdue_of(
     today = as_of.toordinal()
     working = WorkingDays(calendar, as_of)
     tails = {day: working.overdue_tail(day) for day in {row[1] for row in rows}}
-    entries = joined(most_first(by_agency_shown(rows, agencies), tails))
+    entries = most_first(by_agency_shown(rows, agencies), tails)
     if age_in == "working-days":
         ages = [(working.since(row[1]), today - row[1]) for row in rows]
         days = [calendar_days if n is None else n for n, calendar_days in ages]
@@ -278,19 +275,22 @@ def _overdue_of(
     )
 
 
-def most_first(rows: Sequence[tuple[Any, ...]], tails: dict[int, bytes]) -> list[bytes]:
-    """The entries of rows that come ordered by their first column (the
-    agency), each closed with the tail of its due day (the second): agencies
-    with the most rows first, each keeping its rows' order (and agencies
-    with as many, theirs)."""
-    groups: dict[Any, list[bytes]] = {}
+def most_first(rows: Sequence[tuple[Any, ...]], tails: dict[int, bytes]) -> EncodedJSON:
+    """The JSON array of the entries of rows ordered by their first column
+    (the agency), each closed with its due day's tail (the second): agencies
+    with the most rows first, each (and those with as many) in its order.
+    Joined once: a province's list is megabytes, and each copy counts."""
+    groups: dict[Any, list[tuple[Any, ...]]] = {}
     for row in rows:
         group = groups.get(row[0])
         if group is None:
             group = groups[row[0]] = []
-        group.append(row[-1] + tails[row[1]])
+        group.append(row)
     ordered = sorted(groups.values(), key=len, reverse=True)  # stable
-    return [item for group in ordered for item in group]
+    parts = [p for g in ordered for row in g for p in (b", ", row[-1], tails[row[1]])]
+    parts[:1] = [b"["]  # the first entry's separator, or the empty list's
+    parts.append(b"]")
+    return EncodedJSON(b"".join(parts))
 
 
 def age_summary(days_overdue: Sequence[int]) -> dict[str, int]:

@@ -36,6 +36,15 @@ def covering(table: str, moment: str = "as_of") -> str:
     return f"{table}.valid_from <= :{moment} AND {table}.valid_until > :{moment}"
 
 
+COVERING = covering("s")  # the status span ``s`` on the date asked
+# Whether the completion standing on ``:as_of`` was confirmed by then.
+CONFIRMED = (
+    f"EXISTS (SELECT 1 FROM {CONFIRMATIONS} c WHERE c.task_id = s.task_id"
+    " AND c.completed_on <= :as_of AND c.reopened_on > :as_of"
+    " AND c.confirmed_on <= :as_of)"
+)
+
+
 def definitions() -> Mapping[str, Any]:
     """The tables' SQLAlchemy definitions (importing SQLAlchemy)."""
     from projections.table_definitions import metadata

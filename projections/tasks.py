@@ -14,7 +14,7 @@ covers the date asked. The rows themselves are made in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -32,13 +32,15 @@ from domain.directory import Directory
 from domain.facts import TaskFacts, facts_from_dict
 from domain.rules import Status
 from domain.text import fold
+from domain.voiding import evolved, facts_of, refolds
 from projections.calendar import load_calendar
 from projections.day_counts import WorkingDays
 from projections.directory import load_directory
 from projections.json_text import NO_REMINDER, reminded
-from projections.reports import CONFIRMED, COVERING
 from projections.tables import (
     CONFIRMATIONS,
+    CONFIRMED,
+    COVERING,
     OVERDUE,
     READ_MODEL_TABLES,
     REMINDERS,
@@ -50,6 +52,8 @@ from projections.tables import (
 )
 from projections.task_rows import TaskRows, TaskView
 
+# A task's events up to and including a version, oldest first.
+History = Callable[[UUID, int], Sequence[Any]]
 CONTAINS = f" LIKE :{{}} ESCAPE '{LIKE_ESCAPE}'"
 AWAITING = "awaiting-confirmation"  # a status ``listing`` takes besides Status
 AWAITING_CONFIRMATION = f"(s.status IN ('on_time', 'late') AND NOT {CONFIRMED})"
@@ -85,10 +89,16 @@ def task_events(
 
 
 class TaskReadModel:
-    """Applies batches of task events; answers task listings."""
+    """Applies batches of task events; answers task listings.
+
+    ``history`` gives a task's events up to a version (from the log: the
+    application sets it), which applying a void needs."""
 
     tables = READ_MODEL_TABLES
     definitions = staticmethod(definitions)
+
+    def __init__(self, history: History | None = None) -> None:
+        self.history = history
 
     def apply(
         self, sql: PlainSQL, events: Sequence[Any], positions: Sequence[int]
@@ -109,31 +119,53 @@ class TaskReadModel:
             listed, keys = in_list("id", chunk)
             for table in self.tables:
                 sql.execute(f"DELETE FROM {table} WHERE task_id IN ({listed})", **keys)
-        self._rows(events, positions, facts).insert(sql)
+        self._rows(events, positions, facts, self._history).insert(sql)
+
+    def _history(self, task_id: UUID, version: int) -> Sequence[Any]:
+        """``history``, which only a read model that applies voids needs."""
+        if self.history is None:
+            raise TypeError("A void is applied with the task's history at hand.")
+        return self.history(task_id, version)
 
     def rows_from_histories(
         self, events: Sequence[Any], positions: Sequence[int]
     ) -> TaskRows:
         """The rows of tasks whose whole histories these events are (pure:
         nothing is read back, so a helper process can make them)."""
-        return self._rows(events, positions, {})
+        histories: dict[UUID, list[Any]] = {}
+        for event in events:
+            histories.setdefault(event.originator_id, []).append(event)
+        return self._rows(
+            events,
+            positions,
+            {},
+            lambda task_id, version: histories[task_id][:version],
+        )
 
     @staticmethod
     def _rows(
         events: Sequence[Any],
         positions: Sequence[int],
         facts: dict[UUID, TaskFacts | None],
+        history: History,
     ) -> TaskRows:
-        """Each task's rows after these events, from ``facts`` before them."""
+        """Each task's rows after these events, from ``facts`` before them; a
+        void or an assignment again refolds the task's ``history``
+        (``domain.voiding``), and a task whose assignment is void has no
+        rows."""
         versions: dict[UUID, tuple[int, int]] = {}
         for event, position in zip(*task_events(events, positions), strict=True):
-            facts[event.originator_id] = event.evolve(facts.get(event.originator_id))
-            versions[event.originator_id] = (event.originator_version, position)
+            task_id = event.originator_id
+            if refolds(event):
+                facts[task_id] = facts_of(history(task_id, event.originator_version))
+            else:
+                facts[task_id] = evolved(facts.get(task_id), event)
+            versions[task_id] = (event.originator_version, position)
         rows = TaskRows()
         for task_id, (version, position) in versions.items():
             current = facts[task_id]
-            assert current is not None
-            rows.add(str(task_id), current, version, position)
+            if current is not None:
+                rows.add(str(task_id), current, version, position)
         return rows
 
     @staticmethod

@@ -40,6 +40,25 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> 
     monkeypatch.setenv("TRACKER_CONFIG", str(folder / "settings.json"))
 
 
+@pytest.fixture(autouse=True)
+def own_notices() -> Iterator[None]:
+    """A command's notice lines (``cli.notices``) end with its test: set up
+    by one command and given by a later test's ledger, they would take that
+    test's notices away from ``caplog``."""
+    yield
+    import logging
+
+    from cli.notices import NOTICE_LOGGERS, NoticeLines
+    from database import notices
+
+    notices.forget_setups()
+    for name in NOTICE_LOGGERS:
+        logger = logging.getLogger(name)
+        for handler in [h for h in logger.handlers if isinstance(h, NoticeLines)]:
+            logger.removeHandler(handler)
+        logger.propagate = True
+
+
 def postgres_url() -> str:
     url = os.environ.get(POSTGRES_URL_VARIABLE)
     if not url:

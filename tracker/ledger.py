@@ -18,32 +18,29 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, cast
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, cast
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 
 from domain.codes import normalise_code, task_id
-from domain.directory import DIRECTORY_ID, Directory, DirectoryChanged, Entry
-from domain.directory_record import DirectoryRecord
 from domain.due_rules import deadline_from
 from domain.errors import ConcurrentChange, DuplicateTask, TaskRuleError, UnknownTask
 from domain.facts import TaskFacts
 from domain.limits import checked_code
 from domain.task import Task
-from domain.working_days import WorkingCalendar
 from projections.task_rows import TaskRows
-from tracker.audit.archive import Archive
-from tracker.audit.verify import Audit
 from tracker.eventstore.factory import DateAsISO
 from tracker.eventstore.recorder import EncodedEvent, LedgerRecorder
-from tracker.eventstore.topics import (
-    KnownEventsMapper,
-    event_schema,
-    event_topics,
-)
+from tracker.eventstore.topics import KnownEventsMapper
 from tracker.read_models import ReadModels
-from tracker.record_changes import CHANGE_RETRIES, change_record
+from tracker.record_changes import CHANGE_RETRIES
+
+if TYPE_CHECKING:  # the directory, the calendar and the audit load when used
+    from domain.working_days import WorkingCalendar
+    from tracker.audit.archive import Archive
+    from tracker.audit.verify import Audit
 
 
 class TaskLedger(Application[Any]):
@@ -58,13 +55,24 @@ class TaskLedger(Application[Any]):
         super().__init__(env)
         self.today = today
         self.store = cast(LedgerRecorder, self.recorder)
-        _, created, aggregates = event_topics()
-        self.store.install_append_path(created, aggregates, event_schema())
+        self.store.install_append_path()
         self.read_models = ReadModels(self.store, self.mapper)
         self.read_models.open()
-        self.audit = Audit(self.store, self.mapper, self.read_models)
-        self.archive = Archive(self.store, self.audit, self.read_models)
         self._batch_depth = 0
+
+    @cached_property
+    def audit(self) -> Audit:
+        """Verification of the chain and the read models (``verify``)."""
+        from tracker.audit.verify import Audit
+
+        return Audit(self.store, self.mapper, self.read_models)
+
+    @cached_property
+    def archive(self) -> Archive:
+        """Export and restore of the whole ledger."""
+        from tracker.audit.archive import Archive
+
+        return Archive(self.store, self.audit, self.read_models)
 
     def construct_mapper(self) -> Mapper[Any]:
         return KnownEventsMapper(transcoder=self.construct_transcoder())
@@ -132,9 +140,6 @@ class TaskLedger(Application[Any]):
         with self.batch():
             for start in range(0, len(tasks), chunk_size):
                 chunk = tasks[start : start + chunk_size]
-                taken = self.existing_codes([task.facts.code for task in chunk])
-                if taken:
-                    raise DuplicateTask(sorted(taken)[0])
                 self.record_prepared([prepare_task(task, encode) for task in chunk])
                 if progress is not None:
                     progress(len(chunk))
@@ -148,6 +153,11 @@ class TaskLedger(Application[Any]):
         recorded meanwhile."""
         if not tasks:
             return
+        taken = self.existing_codes([task.code for task in tasks])
+        if taken:
+            from tracker.undo import taken_code
+
+            raise taken_code(self, sorted(taken)[0])
         events: list[EncodedEvent] = [event for task in tasks for event in task.events]
         try:
             positions = self.store.insert_encoded(events)
@@ -167,9 +177,14 @@ class TaskLedger(Application[Any]):
     def _load(self, code: str) -> Task:
         code = checked_code(code)  # so that a refusal never echoes a control
         try:
-            return cast(Task, self.repository.get(task_id(code)))
+            task = cast(Task, self.repository.get(task_id(code)))
         except AggregateNotFoundError:
             raise self.unknown(code) from None
+        if task.facts is None:  # its assignment was voided
+            from tracker.undo import undone_assignment
+
+            raise undone_assignment(code)
+        return task
 
     def unknown(self, code: str) -> UnknownTask:
         """The refusal of a code no task has: one that names a schedule says
@@ -214,17 +229,19 @@ class TaskLedger(Application[Any]):
         """``due_on`` may be a ``RelativeDue`` (``10wd``, ``+10d``, ``eom``),
         counted from the assignment date, not from today."""
         from tracker.schedules import refuse_schedule_code
+        from tracker.undo import voided_task
 
         code = checked_code(fields["code"])
-        if self.existing_codes([code]):
-            raise DuplicateTask(code)
+        voided = voided_task(self, code) if self.existing_codes([code]) else None
         refuse_schedule_code(self, code)
         fields["due_on"], fields["due_rule"] = deadline_from(
             fields["due_on"], fields["assigned_on"], self.working_calendar
         )
         task = Task.assign(actor=actor, today=self.today(), **fields)
+        if voided is not None:
+            voided.assign_again(task)
         try:
-            self.save(task)
+            self.save(voided or task)
         except IntegrityError:
             raise DuplicateTask(task.facts.code) from None
         return task.facts
@@ -333,52 +350,6 @@ class TaskLedger(Application[Any]):
             for code in self.read_models.unmarked_overdue(as_of, in_batch=True):
                 self._change(code, mark)
         return len(marked)
-
-    # -- the directory ----------------------------------------------------------
-
-    def add_directory_name(
-        self, *, kind: str, name: str, source: str | None, actor: str
-    ) -> Entry:
-        """File an assigner (with its source group) or an agency."""
-        return self._change_directory(
-            lambda record: record.add_name(
-                kind=kind, name=name, source=source, actor=actor, today=self.today()
-            ),
-            actor,
-        )
-
-    def add_directory_alias(
-        self, *, kind: str, name: str, alias: str, actor: str
-    ) -> Entry:
-        """Let ``alias`` also name the entity one of whose names is ``name``."""
-        return self._change_directory(
-            lambda record: record.add_alias(
-                kind=kind, name=name, alias=alias, actor=actor, today=self.today()
-            ),
-            actor,
-        )
-
-    def _change_directory(
-        self, command: Callable[[DirectoryRecord], Entry], actor: str
-    ) -> Entry:
-        """Apply ``command`` to the directory (opened by its first addition)
-        and save, retrying on conflicts (``tracker.record_changes``)."""
-
-        def load() -> DirectoryRecord:
-            try:
-                return cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
-            except AggregateNotFoundError:
-                return DirectoryRecord.open(actor=actor, today=self.today())
-
-        return change_record(self, load, command, DirectoryChanged)
-
-    def recorded_directory(self) -> Directory:
-        """The directory as its own events say (not a read model)."""
-        try:
-            record = cast(DirectoryRecord, self.repository.get(DIRECTORY_ID))
-        except AggregateNotFoundError:
-            return Directory.builtin()
-        return record.directory
 
     # -- the ledger itself ----------------------------------------------------
 

@@ -12,18 +12,19 @@ projector does (``tracker.projector``), and a clerk's report gives it
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
+from uuid import UUID
 
 from eventsourcing.persistence import Mapper
 
 from database import ddl
 from database.connect import Location, connect
+from database.notices import notice
 from database.plain_sql import PlainSQL
 from domain.errors import DatabaseBusy, IntegrityFailure
 from domain.facts import TaskFacts
@@ -39,7 +40,6 @@ from tracker.views import Consistent, from_read_models
 READ_WAIT_SECONDS = 2.0
 READ_POLL_SECONDS = 0.05
 REBUILD_BATCH = 5_000  # events per batch (``bench/README.md``)
-logger = logging.getLogger(__name__)
 Answer = TypeVar("Answer")
 
 
@@ -62,7 +62,7 @@ class ReadModels:
     def __init__(self, store: LedgerRecorder, mapper: Mapper[Any]) -> None:
         self.store = store
         self.mapper = mapper
-        self.tasks = TaskReadModel()
+        self.tasks = TaskReadModel(self.task_history)
         self.directory = DirectoryReadModel()
         self.calendar = CalendarReadModel()
         self.models = (self.tasks, self.directory, self.calendar)
@@ -78,6 +78,13 @@ class ReadModels:
         self.projects = store.may_write(store.tracking_table)
         self.warned = False
 
+    def task_history(self, task_id: UUID, version: int) -> list[Any]:
+        """A task's events up to ``version``, from the log (read in the
+        transaction at hand, which sees the events it recorded): a void is
+        applied by refolding them (``domain.voiding``)."""
+        stored = self.store.select_events(task_id, lte=version)
+        return [self.mapper.to_domain_event(event) for event in stored]
+
     def open(self) -> None:
         """Make sure the tables exist. A table this version adds (or that
         was dropped) would be empty while the tracking says the log is
@@ -92,7 +99,8 @@ class ReadModels:
             for name in datastore.missing_tables(model.tables)
         ]
         if missing and self.catch_up.position() > 0:
-            logger.warning(
+            notice(
+                __name__,
                 "The read models have no %s table (new in this version): "
                 "rebuilding them from the log, once.",
                 ", ".join(missing),
@@ -131,7 +139,8 @@ class ReadModels:
         if self.warned:
             return
         self.warned = True
-        logger.warning(
+        notice(
+            __name__,
             "Everything recorded is kept, but the read models could not be "
             "brought up to date (%s: %s); reports say how far behind they are. "
             "Run 'tracker projections rebuild'.",
@@ -195,7 +204,8 @@ class ReadModels:
         behind = self.catch_up.lag()
         if behind and not self.warned:
             self.warned = True
-            logger.warning(
+            notice(
+                __name__,
                 "The read models are %d event%s behind the ledger (is 'tracker "
                 "projections follow' running?); answering from them as they stand.",
                 behind,

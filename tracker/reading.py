@@ -19,26 +19,24 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from database.connect import open_existing
 from database.plain_sql import PlainSQL
-from domain.directory import Directory
-from domain.errors import UnknownTask
-from domain.facts import TaskFacts
 from domain.limits import checked_code
 from domain.rules import Roll
-from domain.working_days import WorkingCalendar
 from projections import reports
 from projections.calendar import load_calendar
 from projections.directory import load_directory
 from projections.rolled_deadlines import roll_of, rolled_listing
 from projections.tables import READ_MODELS_NAME
-from projections.task_rows import TaskView
-from projections.tasks import TaskReadModel
 from tracker.eventstore.chain import GENESIS, Fingerprint
 from tracker.eventstore.ids import IN_RANGE, schedule_range
 from tracker.eventstore.tables import table_names
 from tracker.settings import deadline_rolls
 from tracker.views import Consistent, from_read_models
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a report or the overdue list never loads the task listing
+    from domain.directory import Directory
+    from domain.facts import TaskFacts
+    from domain.working_days import WorkingCalendar
+    from projections.task_rows import TaskView
     from tracker.ledger import TaskLedger
 
 Answer = TypeVar("Answer")
@@ -182,6 +180,8 @@ class Reading:
         ``rolls``: as for ``period_report``."""
         rolling = deadline_rolls() if rolls is None else rolls
 
+        from projections.tasks import TaskReadModel
+
         def query(sql: PlainSQL) -> list[TaskView]:
             roll = _roll(sql, rolling)
             if roll is None:
@@ -197,11 +197,13 @@ class Reading:
         when it does not know them), as ``list`` shows them."""
         code = checked_code(code)
         facts = self.answer(lambda sql: _officially_named(sql, code), known_at).answer
-        if facts is None:
-            if self.has_schedules():
-                self.ledger = self.ledger or self.open_ledger()
-                raise self.ledger.unknown(code)
-            raise UnknownTask(code)
+        if facts is None:  # the ledger says why: a schedule's, or undone
+            self.ledger = self.ledger or self.open_ledger()
+            if self.ledger.exists(code):
+                from tracker.undo import undone_assignment
+
+                raise undone_assignment(code)
+            raise self.ledger.unknown(code)
         return facts  # type: ignore[no-any-return]
 
 
@@ -212,6 +214,8 @@ def _roll(sql: PlainSQL, rolls: bool) -> Roll | None:
 
 
 def _officially_named(sql: PlainSQL, code: str) -> TaskFacts | None:
+    from projections.tasks import TaskReadModel
+
     facts = TaskReadModel.facts_of(sql, code)
     if facts is None:
         return None

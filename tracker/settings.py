@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -60,15 +60,21 @@ def default_actor() -> str:
 # Office that keeps one shared file).
 CONFIG_VARIABLE = "TRACKER_CONFIG"
 ROLLS_SETTING = "deadline_rolls_to_working_day"
+UNDO_SETTING = "undo_window_minutes"
 SETTING_DEFAULTS: dict[str, str] = {
     "office": "Văn phòng UBND tỉnh",  # the name documents are headed with
     # Whether a deadline that ends on a day off ends at the end of the next
     # working day (Civil Code 2015, art. 148). Off so that figures already
     # reported do not change; reports apply it when they answer, and say so.
     ROLLS_SETTING: "off",
+    # How far back ``tracker undo`` reaches: a slip noticed at once, not a
+    # change of mind (that is ``correct`` or ``reopen``).
+    UNDO_SETTING: "15",
 }
 # Settings that are a switch: the values they take.
 SWITCHES = {ROLLS_SETTING: ("on", "off")}
+# Settings that are a whole number: the range they take.
+NUMBERS = {UNDO_SETTING: (1, 1440)}
 
 
 class SettingError(TrackerError):
@@ -100,6 +106,7 @@ DEFAULTS = tuple(SETTING_DEFAULTS.items())
 SETTING_FIELDS: dict[str, str] = {
     "office": "office name",
     ROLLS_SETTING: "deadline rule",
+    UNDO_SETTING: "undo window",
 }
 
 
@@ -112,6 +119,30 @@ def deadline_rolls() -> bool:
     return setting(ROLLS_SETTING) == "on"
 
 
+def undo_window() -> timedelta:
+    """How long after recording an event its author may still undo it."""
+    value = setting(UNDO_SETTING)
+    if not _in_range(UNDO_SETTING, value):
+        low, high = NUMBERS[UNDO_SETTING]
+        raise SettingError(
+            f"The settings file {settings_path()} sets {UNDO_SETTING} to {value}, "
+            f"not a whole number of minutes from {low} to {high}; set it again "
+            "with 'tracker config set'."
+        )
+    return timedelta(minutes=int(value.lstrip("0")))
+
+
+def _in_range(name: str, value: str) -> bool:
+    low, high = NUMBERS[name]
+    digits = value.lstrip("0") or "0"  # a huge number is no number of minutes
+    return (
+        value.isascii()
+        and value.isdigit()
+        and len(digits) <= len(str(high))
+        and low <= int(digits) <= high
+    )
+
+
 def store_setting(name: str, value: str) -> str:
     """Set ``name`` to ``value`` (checked like any name the tracker stores);
     the value as stored. The file is replaced whole, never half written."""
@@ -121,6 +152,14 @@ def store_setting(name: str, value: str) -> str:
     allowed = SWITCHES.get(name)
     if allowed is not None and value not in allowed:
         raise SettingError(f"The setting {name} is on or off, not {value}.")
+    if name in NUMBERS:
+        low, high = NUMBERS[name]
+        if not _in_range(name, value):
+            raise SettingError(
+                f"The setting {name} is a whole number of minutes from {low} to "
+                f"{high}, not {value}."
+            )
+        value = value.lstrip("0")
     stored = {**_stored(), name: value}
     path = settings_path()
     try:

@@ -7,9 +7,10 @@ VI: dict[str, str] = {
         "Thiết lập {name} chỉ nhận on (bật) hoặc off (tắt), không nhận {value}."
     ),
     "There is no setting named {name}; the settings are office, "
-    "deadline_rolls_to_working_day.": (
+    "deadline_rolls_to_working_day, undo_window_minutes.": (
         "Không có thiết lập tên {name}; các thiết lập gồm: 'office' (tên cơ quan "
-        "ở đầu văn bản) và 'deadline_rolls_to_working_day' (thời hạn rơi vào "
-        "ngày nghỉ tính đến hết ngày làm việc tiếp theo)."
+        "ở đầu văn bản), 'deadline_rolls_to_working_day' (thời hạn rơi vào "
+        "ngày nghỉ tính đến hết ngày làm việc tiếp theo) và "
+        "'undo_window_minutes' (số phút còn hủy ghi nhận được)."
     ),
 }

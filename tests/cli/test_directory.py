@@ -17,6 +17,11 @@ from projections.tasks import TaskReadModel
 from tests.cli.helpers import event_count, execute, ok, run
 from tests.cli.test_verify_read_models import forge_event
 from tests.conftest import TODAY
+from tracker.directory_cases import (
+    add_directory_alias,
+    add_directory_name,
+    recorded_directory,
+)
 from tracker.wiring import make_tracker
 
 EN = ("--lang", "en")
@@ -210,8 +215,8 @@ def test_the_directory_as_known_at_a_past_position_lacks_a_later_alias(
     ledger = make_tracker(recorded, today=lambda: TODAY)
     try:
         before_alias = ledger.read_models.catch_up.head()
-        ledger.add_directory_alias(
-            kind="agency", name="Sở Y tế", alias="SYT", actor="chuyên viên A"
+        add_directory_alias(
+            ledger, kind="agency", name="Sở Y tế", alias="SYT", actor="chuyên viên A"
         )
 
         def agency_of(code: str) -> Any:
@@ -234,10 +239,10 @@ def test_two_clerks_adding_at_once_are_both_recorded(recorded: str) -> None:
     first = make_tracker(recorded, today=lambda: TODAY)
     second = make_tracker(recorded, today=lambda: TODAY)
     try:
-        first.add_directory_name(kind="agency", name="Sở Y tế", source=None, actor="a")
+        add_directory_name(first, kind="agency", name="Sở Y tế", source=None, actor="a")
         stale = first.repository.get(DIRECTORY_ID)
-        second.add_directory_name(
-            kind="agency", name="Sở Xây dựng", source=None, actor="b"
+        add_directory_name(
+            second, kind="agency", name="Sở Xây dựng", source=None, actor="b"
         )
         loads = iter([stale])
         real_get = first.repository.get
@@ -246,10 +251,10 @@ def test_two_clerks_adding_at_once_are_both_recorded(recorded: str) -> None:
             return next(loads, None) or real_get(*args, **kwargs)
 
         first.repository.get = get  # type: ignore[method-assign]
-        first.add_directory_name(
-            kind="agency", name="Sở Công Thương", source=None, actor="a"
+        add_directory_name(
+            first, kind="agency", name="Sở Công Thương", source=None, actor="a"
         )
-        known = first.recorded_directory()
+        known = recorded_directory(first)
     finally:
         first.close()
         second.close()

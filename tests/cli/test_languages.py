@@ -88,6 +88,8 @@ SUCCESS: dict[str, tuple[list[str], list[str]]] = {
         ["note", "NV-02", "Đã họp", "--on", "01/04/2023"],
         ["note", "NV-99", "Đã họp", "--on", "01/04/2023"],
     ),
+    # The correction before it taken back; a void needs its reason.
+    "undo": (["undo", "Ghi nhầm nhiệm vụ"], ["undo", " "]),
     "complete": (
         ["complete", "NV-04", "--on", "20/04/2023"],
         ["complete", "NV-04", "--on", "21/04/2023"],

@@ -17,7 +17,6 @@ today's ledger still holds, unchanged, the history behind that figure.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
 
+from database.notices import notice
 from database.plain_sql import PlainSQL
 from domain.codes import task_id
 from domain.errors import IntegrityFailure, UnknownTask
@@ -50,7 +50,6 @@ from tracker.read_models import ReadModels
 from tracker.views import event_record
 
 STEP = 1000  # events between two reports of progress
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -297,9 +296,9 @@ class Audit:
         removed = newest_removed(sql, last, self.tracked_position())
         if removed:
             raise IntegrityFailure(removed)
-        notice = statistics_notice(sql, self._events, self._chain)
-        if notice:
-            logger.warning(notice)
+        found = statistics_notice(sql, self._events, self._chain)
+        if found:
+            notice(__name__, found)
 
     def _task_of(self, sql: PlainSQL, entry: StoredEntry) -> str:
         """The task a broken position belongs to, as well as it can be told."""

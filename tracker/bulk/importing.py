@@ -356,6 +356,7 @@ def import_task_list(
                 lambda codes: ledger.read_models.facts_by_code(codes, in_batch=True),
                 seen,
             )
+            plan.new = _without_voided(ledger, plan)
             result.rejected += plan.rejected
             result.unchanged += plan.unchanged
             if skip_invalid or not result.rejected:
@@ -366,3 +367,19 @@ def import_task_list(
         if result.rejected and not skip_invalid:
             raise ImportRefused(result.rejected, total)
     return result
+
+
+def _without_voided(ledger: TaskLedger, plan: ImportPlan) -> list[PreparedTask]:
+    """The plan's new tasks but those whose code is a task's whose
+    assignment was undone (the read models hold no task of it): each such
+    row rejected, since ``assign`` records it again, on its own task."""
+    taken = ledger.existing_codes([task.code for task in plan.new])
+    if not taken:
+        return plan.new
+    reason = "its assignment was undone; 'tracker assign' records it again."
+    plan.rejected += [
+        Rejected(task.row, task.code, reason, task.values)
+        for task in plan.new
+        if task.code in taken
+    ]
+    return [task for task in plan.new if task.code not in taken]

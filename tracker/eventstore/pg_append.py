@@ -10,7 +10,7 @@ does the whole append itself:
 - it holds every event to what the tracker itself writes: a known topic, an
   aggregate created by its creation event and no other, versions that follow
   each other, a code no other task has, the directory's and the calendar's
-  events each on its one aggregate (``SINGLETONS``) and no other, and each field
+  events each on its one aggregate (``singletons``) and no other, and each field
   of the event's kind present with a value of its kind (``event_schema``):
   real dates from 1900 to 2199, text within its length and free of the
   characters ``domain.limits`` refuses;
@@ -42,8 +42,6 @@ from collections.abc import Mapping, Sequence
 from eventsourcing.utils import get_topic
 
 from database.plain_sql import PlainSQL
-from domain.calendar_record import CALENDAR_ID, CalendarRecord
-from domain.directory_record import DIRECTORY_ID, DirectoryRecord
 from domain.limits import EARLIEST_DATE, LATEST_DATE, MAX_CO_AGENCIES, REFUSED_RANGES
 from tracker.eventstore.pg_functions import (
     APPEND_BODY,
@@ -53,12 +51,19 @@ from tracker.eventstore.pg_functions import (
 )
 
 NOTIFY_CHANNEL = "tracker_events"
-# Aggregates of one ID each and no other's events: (it, its ID, its name).
-SINGLETONS = (
-    (DirectoryRecord, DIRECTORY_ID, "directory"),
-    (CalendarRecord, CALENDAR_ID, "calendar"),
-)
 PATH = "SET search_path = pg_catalog, pg_temp"
+
+
+def singletons() -> tuple[tuple[type, object, str], ...]:
+    """Aggregates of one ID each and no other's events: (it, its ID, its
+    name); imported only to write the functions, which SQLite never does."""
+    from domain.calendar_record import CALENDAR_ID, CalendarRecord
+    from domain.directory_record import DIRECTORY_ID, DirectoryRecord
+
+    return (
+        (DirectoryRecord, DIRECTORY_ID, "directory"),
+        (CalendarRecord, CALENDAR_ID, "calendar"),
+    )
 
 
 def _literal(text: str) -> str:
@@ -151,7 +156,7 @@ def _bodies(
 ) -> dict[str, str]:
     """The functions' bodies, with the tables' names and the rules' values
     written in."""
-    named = [(get_topic(kind), str(id_), name) for kind, id_, name in SINGLETONS]
+    named = [(get_topic(kind), str(id_), name) for kind, id_, name in singletons()]
     one_topics, one_ids, one_names = zip(*named, strict=True)
     return {
         "text_ok": TEXT_OK_BODY.format(refused=_literal(refused_pattern())),

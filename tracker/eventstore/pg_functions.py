@@ -65,6 +65,11 @@ BEGIN
           RETURN format('its %s holds text the tracker does not accept', name);
         END IF;
       END LOOP;
+    ELSIF kind = 'version' THEN
+      -- an event's version, as a void names it: a whole number from 1
+      IF jsonb_typeof(value) <> 'number' OR value::text !~ '^[1-9][0-9]{{0,9}}$' THEN
+        RETURN format('its %s is not a version of a task', name);
+      END IF;
     ELSIF kind IN ('date', 'timestamp') THEN
       written := '^\\d{{4}}-\\d{{2}}-\\d{{2}}$';
       tag := 'date_iso';
@@ -171,6 +176,12 @@ BEGIN
         v_fault := format('the %1$s''s events belong to the %1$s alone', v_names[k]);
       END IF;
     END LOOP;
+    IF v_fault IS NULL AND versions[i] > 1 AND v_document ? 'code'
+       AND NOT EXISTS (SELECT 1 FROM {codes} WHERE originator_id = ids[i]
+                       AND code = v_document ->> 'code') THEN
+      -- a task assigned again after a void keeps the code it began with
+      v_fault := 'it names a code its task does not have';
+    END IF;
     IF v_fault IS NOT NULL THEN
       RAISE EXCEPTION 'append: event % of % is not one this ledger writes: %',
         versions[i], ids[i], v_fault USING ERRCODE = 'invalid_parameter_value';

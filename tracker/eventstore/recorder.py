@@ -32,7 +32,7 @@ transaction ends with COMMIT: ``database.transactions``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, NoReturn
@@ -171,17 +171,18 @@ class LedgerRecorder(ApplicationRecorder):
                 "'tracker db init' once (and 'tracker db harden' again)."
             ) from None
 
-    def install_append_path(
-        self,
-        created: Sequence[str],
-        aggregates: Sequence[str],
-        fields: Mapping[str, Mapping[str, tuple[str, int]]],
-    ) -> None:
+    def install_append_path(self) -> None:
         """On PostgreSQL, (re)create the append functions and the codes table
         when they are missing or differ from this version's, if this role
-        owns the events table (a clerk's role only uses them)."""
+        owns the events table (a clerk's role only uses them). They hold the
+        kinds of events and their fields (``topics``), which SQLite never
+        needs: reading them there would load every aggregate for nothing."""
         if self.is_sqlite:
             return
+        from tracker.eventstore.topics import event_schema, event_topics
+
+        _, created, aggregates = event_topics()
+        fields = event_schema()
         with self.transaction(commit=True) as sql:
             owner = sql.scalar(
                 "SELECT tableowner = current_user FROM pg_tables"

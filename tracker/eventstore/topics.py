@@ -18,10 +18,8 @@ from typing import Any, get_args, get_type_hints
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
-from eventsourcing.utils import get_topic
+from eventsourcing.utils import get_topic, resolve_topic
 
-from domain.calendar_record import CalendarRecord
-from domain.directory_record import KIND_LENGTH, SOURCE_LENGTH, DirectoryRecord
 from domain.due_rules import RULE_LENGTH
 from domain.errors import IntegrityFailure
 from domain.limits import (
@@ -35,28 +33,51 @@ from domain.limits import (
     TITLE_LENGTH,
     printable,
 )
-from domain.schedule import Schedule
-from domain.task import Task
 
-AGGREGATES: tuple[type[Aggregate], ...] = (
-    Task,
-    DirectoryRecord,
-    CalendarRecord,
-    Schedule,
+# The tasks, the directory, the calendar and the schedules of periodic tasks,
+# by topic: a command that only loads a task never imports the other three.
+AGGREGATE_TOPICS = (
+    "domain.task:Task",
+    "domain.directory_record:DirectoryRecord",
+    "domain.calendar_record:CalendarRecord",
+    "domain.schedule:Schedule",
 )
 
 
-def event_classes() -> list[type[Aggregate.Event]]:
-    """The events of the tasks, of the directory, of the calendar and of the
-    schedules of periodic tasks."""
+def aggregates() -> tuple[type[Aggregate], ...]:
+    """The aggregates themselves, imported when every event is wanted."""
+    return tuple(resolve_topic(topic) for topic in AGGREGATE_TOPICS)
+
+
+def events_of(aggregate: type[Aggregate]) -> list[type[Aggregate.Event]]:
+    """The event classes nested in ``aggregate`` (its base ``Event`` aside)."""
     return [
         kind
-        for aggregate in AGGREGATES
         for kind in vars(aggregate).values()
         if isinstance(kind, type)
         and issubclass(kind, aggregate.Event)  # type: ignore[attr-defined]
         and kind is not aggregate.Event  # type: ignore[attr-defined]
     ]
+
+
+def event_classes() -> list[type[Aggregate.Event]]:
+    """The events of every aggregate of the ledger."""
+    return [kind for aggregate in aggregates() for kind in events_of(aggregate)]
+
+
+@cache
+def topics_of(aggregate_topic: str) -> frozenset[str]:
+    """The topics of one aggregate's events."""
+    return frozenset(map(get_topic, events_of(resolve_topic(aggregate_topic))))
+
+
+def is_known(topic: str) -> bool:
+    """Whether the ledger records events of this topic: looked up among its
+    aggregate's events when the topic names one, else among all of them."""
+    for aggregate in AGGREGATE_TOPICS:
+        if topic.startswith(aggregate + ".") and topic in topics_of(aggregate):
+            return True
+    return topic in event_topics()[0]
 
 
 @cache
@@ -67,31 +88,36 @@ def event_topics() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return (
         frozenset(get_topic(kind) for kind in events),
         frozenset(get_topic(k) for k in events if issubclass(k, Aggregate.Created)),
-        frozenset(get_topic(aggregate) for aggregate in AGGREGATES),
+        frozenset(AGGREGATE_TOPICS),
     )
 
 
-# How long each stored text may be, by field (``domain.limits``); a
-# correction's values may hold a whole list of co-agencies.
-FIELD_LIMITS = {
-    "code": CODE_LENGTH,
-    "title": TITLE_LENGTH,
-    "assigner": NAME_LENGTH,
-    "lead_agency": NAME_LENGTH,
-    "co_agencies": NAME_LENGTH,
-    "document": CITATION_LENGTH,
-    "document_number": DOCUMENT_NUMBER_LENGTH,
-    "due_rule": RULE_LENGTH,
-    "actor": ACTOR_LENGTH,
-    "field": CODE_LENGTH,
-    "old_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
-    "new_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
-    "originator_topic": 200,
-    "kind": KIND_LENGTH,
-    "name": NAME_LENGTH,
-    "alias": NAME_LENGTH,
-    "source": SOURCE_LENGTH,
-}
+def field_limits() -> dict[str, int]:
+    """How long each stored text may be, by field (``domain.limits``); a
+    correction's values may hold a whole list of co-agencies."""
+    from domain.directory_record import KIND_LENGTH, SOURCE_LENGTH
+
+    return {
+        "code": CODE_LENGTH,
+        "title": TITLE_LENGTH,
+        "assigner": NAME_LENGTH,
+        "lead_agency": NAME_LENGTH,
+        "co_agencies": NAME_LENGTH,
+        "document": CITATION_LENGTH,
+        "document_number": DOCUMENT_NUMBER_LENGTH,
+        "due_rule": RULE_LENGTH,
+        "actor": ACTOR_LENGTH,
+        "field": CODE_LENGTH,
+        "old_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
+        "new_value": NAME_LENGTH * (MAX_CO_AGENCIES + 1),
+        "originator_topic": 200,
+        "kind": KIND_LENGTH,
+        "name": NAME_LENGTH,
+        "alias": NAME_LENGTH,
+        "source": SOURCE_LENGTH,
+    }
+
+
 NOT_STORED = {"originator_id", "originator_version", "originator_id_type"}
 
 
@@ -103,7 +129,9 @@ def kind_of(hint: Any) -> str:
         return kind_of(arguments[0]) + "?"
     if hint == list[str]:
         return "texts"
-    return {str: "text", date: "date", datetime: "timestamp"}[hint]
+    # The only whole number an event holds is a version (a void names one).
+    kinds = {str: "text", int: "version", date: "date", datetime: "timestamp"}
+    return kinds[hint]
 
 
 @cache
@@ -113,7 +141,7 @@ def event_schema() -> dict[str, dict[str, tuple[str, int, bool]]]:
     default: events stored before it have none, and a restore brings them
     back as they were). PostgreSQL's append function holds every event to
     it."""
-    schema = {}
+    schema, limits = {}, field_limits()
     for kind in event_classes():
         fields = {}
         declared = getattr(kind, "__dataclass_fields__", {})
@@ -122,7 +150,7 @@ def event_schema() -> dict[str, dict[str, tuple[str, int, bool]]]:
                 continue
             field = declared.get(name)
             optional = field is not None and field.default is not MISSING
-            limit = FIELD_LIMITS.get(name, NOTE_LENGTH)
+            limit = limits.get(name, NOTE_LENGTH)
             fields[name] = (kind_of(hint), limit, optional)
         schema[get_topic(kind)] = fields
     return schema
@@ -144,8 +172,7 @@ class KnownEventsMapper(Mapper[Any]):
     record before their topics are resolved."""
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
-        known, _, aggregates = event_topics()
-        if stored_event.topic not in known:
+        if not is_known(stored_event.topic):
             raise UnknownEventType(stored_event.topic, stored_event.originator_version)
         try:
             event = super().to_domain_event(stored_event)
@@ -156,6 +183,6 @@ class KnownEventsMapper(Mapper[Any]):
                 "'tracker verify'."
             ) from None
         created_as = event.__dict__.get("originator_topic")
-        if created_as is not None and created_as not in aggregates:
+        if created_as is not None and created_as not in AGGREGATE_TOPICS:
             raise UnknownEventType(created_as, stored_event.originator_version)
         return event
