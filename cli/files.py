@@ -101,7 +101,11 @@ def emit(text: str | bytes, output: str | None, *, fmt: str) -> None:
     """Print ``text``, or write it to ``output`` (CSV with a BOM for Excel);
     ``bytes`` are UTF-8 already."""
     if not output:
-        click.echo(text, nl=not text.endswith("\n" if isinstance(text, str) else b"\n"))
+        # The newline written apart: ``echo`` would copy a megabyte list to
+        # append it.
+        click.echo(text, nl=False)
+        if not text.endswith("\n" if isinstance(text, str) else b"\n"):
+            click.echo(text[:0], nl=True)
         return
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     try:

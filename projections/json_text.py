@@ -108,10 +108,14 @@ def json_document(data: Any, *, indent: bool = False) -> str | bytes:
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not encoded:
         return json.dumps(data, ensure_ascii=False)
-    members = (
-        to_json(key).encode()
-        + b": "
-        + (value if isinstance(value, EncodedJSON) else to_json(value).encode())
-        for key, value in data.items()
-    )
-    return b"{" + b", ".join(members) + b"}"
+    # One join of every piece: a province's list is megabytes, and each
+    # concatenation would copy it again.
+    parts = [b"{"]
+    for key, value in data.items():
+        if len(parts) > 1:
+            parts.append(b", ")
+        if not isinstance(value, EncodedJSON):
+            value = to_json(value).encode()
+        parts += (to_json(key).encode(), b": ", value)
+    parts.append(b"}")
+    return b"".join(parts)
