@@ -148,10 +148,11 @@ def checked_undo(
             f"{actor}; only its author can undo it."
         )
     if now - latest.timestamp > window:
+        moment, count = show_moment(latest.timestamp), minutes(window)
+        ago = "a minute ago" if count == 1 else f"{count} minutes ago"
         raise NothingToUndo(
-            f"Task {code}: its latest event was recorded on "
-            f"{show_moment(latest.timestamp)}, more than {minutes(window)} "
-            "minutes ago; correct it with 'tracker correct' or 'tracker reopen'."
+            f"Task {code}: its latest event was recorded on {moment}, more than "
+            f"{ago}; correct it with 'tracker correct' or 'tracker reopen'."
         )
     return Undo(version, type(latest).__name__, actor, reason)
 

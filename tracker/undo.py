@@ -112,9 +112,10 @@ def undoable(
     would never be recorded again; ``cancel`` stops a schedule)."""
     target = last_counting(ledger, actor, now - window)
     if target is None:
+        count = minutes(window)
+        span = "minute" if count == 1 else f"{count} minutes"
         raise NothingToUndo(
-            f"Nothing {actor} recorded in the last {minutes(window)} minutes "
-            "is left to undo."
+            f"Nothing {actor} recorded in the last {span} is left to undo."
         )
     event, moment = target.event, show_moment(target.event.timestamp)
     if not target.topic.startswith(TASK_TOPICS):

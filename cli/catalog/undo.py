@@ -43,9 +43,17 @@ VI: dict[str, str] = {
         "Nhiệm vụ {code}: sự kiện mới nhất được ghi lúc {moment}, đã quá {minutes} "
         "phút; hãy đính chính bằng 'tracker correct' hoặc 'tracker reopen'."
     ),
+    "Task {code}: its latest event was recorded on {moment}, more than a "
+    "minute ago; correct it with 'tracker correct' or 'tracker reopen'.": (
+        "Nhiệm vụ {code}: sự kiện mới nhất được ghi lúc {moment}, đã quá 1 phút; "
+        "hãy đính chính bằng 'tracker correct' hoặc 'tracker reopen'."
+    ),
     # tracker/undo.py
     "Nothing {actor} recorded in the last {minutes} minutes is left to undo.": (
         "Trong {minutes} phút qua, {actor} không ghi nhận gì còn có thể hủy ghi nhận."
+    ),
+    "Nothing {actor} recorded in the last minute is left to undo.": (
+        "Trong 1 phút qua, {actor} không ghi nhận gì còn có thể hủy ghi nhận."
     ),
     "The last change {actor} recorded, on {moment}, is not a task's "
     "(directory, calendar or periodic task): undo takes back a task's events "

@@ -108,6 +108,14 @@ def test_an_event_older_than_the_window_is_not_undone() -> None:
     assert len(task.facts.notes) == 1
 
 
+def test_a_window_of_one_minute_reads_as_one() -> None:
+    task = new_task()
+    noted(task)
+    later = datetime.now(UTC) + timedelta(minutes=2)
+    with pytest.raises(NothingToUndo, match="more than a minute ago"):
+        void(task, 2, now=later, window=timedelta(minutes=1))
+
+
 def test_a_void_needs_a_reason() -> None:
     task = new_task()
     noted(task)
