@@ -21,7 +21,7 @@ from eventsourcing.domain import Aggregate
 from domain.corrections import apply_correction
 from domain.facts import Completion, Deadline, Reminder, TaskFacts
 from domain.task_commands import TaskCommands
-from domain.voiding import evolved, facts_of
+from domain.voiding import evolved, facts_of, refolds
 
 
 class Task(TaskCommands, Aggregate):
@@ -38,10 +38,14 @@ class Task(TaskCommands, Aggregate):
         actor: str
 
         def apply(self, aggregate: Any) -> None:
-            # The events so far, since a void changes the facts to those of
-            # the history without the voided event (``domain.voiding``).
-            facts = evolved(getattr(aggregate, "facts", None), self)
-            aggregate.__dict__.setdefault("recorded", []).append(self)
+            # The events so far are kept: a void, or an assignment again,
+            # refolds them (``domain.voiding``), as the read models do.
+            recorded = aggregate.__dict__.setdefault("recorded", [])
+            if refolds(self):
+                facts = facts_of([*recorded, self])
+            else:
+                facts = evolved(getattr(aggregate, "facts", None), self)
+            recorded.append(self)
             aggregate.facts = facts
 
         def evolve(self, facts: Any) -> TaskFacts:
@@ -94,10 +98,6 @@ class Task(TaskCommands, Aggregate):
         due_on: date | None
         due_rule: str = ""
 
-        def apply(self, aggregate: Any) -> None:
-            aggregate.recorded.append(self)
-            aggregate.facts = facts_of(aggregate.recorded)
-
         def evolve(self, facts: Any) -> TaskFacts:
             return Task.Assigned.evolve(self, facts)  # type: ignore[arg-type]
 
@@ -108,10 +108,6 @@ class Task(TaskCommands, Aggregate):
         voided_version: int
         voided_type: str  # the voided event's kind, for the history to say
         reason: str
-
-        def apply(self, aggregate: Any) -> None:
-            aggregate.recorded.append(self)
-            aggregate.facts = facts_of(aggregate.recorded)
 
         def evolve(self, facts: Any) -> TaskFacts:
             raise TypeError("A void applies to the whole history (facts_of).")

@@ -140,6 +140,11 @@ class TaskLedger(Application[Any]):
         with self.batch():
             for start in range(0, len(tasks), chunk_size):
                 chunk = tasks[start : start + chunk_size]
+                taken = self.existing_codes([task.facts.code for task in chunk])
+                if taken:
+                    from tracker.undo import taken_code
+
+                    raise taken_code(self, sorted(taken)[0])
                 self.record_prepared([prepare_task(task, encode) for task in chunk])
                 if progress is not None:
                     progress(len(chunk))
@@ -153,11 +158,6 @@ class TaskLedger(Application[Any]):
         recorded meanwhile."""
         if not tasks:
             return
-        taken = self.existing_codes([task.code for task in tasks])
-        if taken:
-            from tracker.undo import taken_code
-
-            raise taken_code(self, sorted(taken)[0])
         events: list[EncodedEvent] = [event for task in tasks for event in task.events]
         try:
             positions = self.store.insert_encoded(events)

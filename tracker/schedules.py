@@ -99,12 +99,19 @@ def refuse_schedule_code(ledger: TaskLedger, code: str) -> None:
         raise ScheduleError(
             f"{code} is a schedule's code; a task needs a code of its own."
         )
-    schedule, slash, _ = code.rpartition("/")
-    if slash and find_schedule(ledger, schedule) is not None:
+    if is_period(ledger, code):
+        schedule = code.rpartition("/")[0]
         raise ScheduleError(
             f"{code} is the code of a period of the schedule {schedule}; "
             "'tracker sweep' records it."
         )
+
+
+def is_period(ledger: TaskLedger, code: str) -> bool:
+    """Whether ``code`` is a period's (``SCHEDULE/label``) of a schedule the
+    ledger holds."""
+    schedule, slash, _ = code.rpartition("/")
+    return bool(slash) and find_schedule(ledger, schedule) is not None
 
 
 def _refuse_taken_periods(ledger: TaskLedger, code: str, recurrence: Any) -> None:

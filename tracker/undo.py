@@ -124,6 +124,8 @@ def undoable(
             "(directory, calendar or periodic task): undo takes back a task's "
             "events only."
         )
+    from tracker.schedules import is_period
+
     kind = type(event).__name__
     if kind == "MarkedOverdue":
         raise NothingToUndo(
@@ -138,14 +140,6 @@ def undoable(
             "'tracker cancel' stops the schedule's later periods."
         )
     return target
-
-
-def is_period(ledger: TaskLedger, code: str) -> bool:
-    """Whether ``code`` is a period's of a schedule the ledger holds."""
-    from tracker.schedules import find_schedule
-
-    schedule, slash, _ = code.rpartition("/")
-    return bool(slash) and find_schedule(ledger, schedule) is not None
 
 
 def last_counting(ledger: TaskLedger, actor: str, since: datetime) -> Recent | None:
@@ -210,13 +204,21 @@ def undone_assignment(code: str) -> UnknownTask:
     )
 
 
+def is_voided(ledger: TaskLedger, code: str) -> bool:
+    """Whether the ledger's task of ``code`` (it holds one) has its
+    assignment voided."""
+    try:
+        voided_task(ledger, code)
+    except DuplicateTask:
+        return False
+    return True
+
+
 def taken_code(ledger: TaskLedger, code: str) -> DuplicateTask:
     """The refusal of a new task under ``code``, which the ledger holds: a
     code whose assignment was voided is assigned again by ``assign``."""
-    try:
-        voided_task(ledger, code)
-    except DuplicateTask as standing:
-        return standing
+    if not is_voided(ledger, code):
+        return DuplicateTask(code)
     return DuplicateTask(
         code,
         f"Task {code}'s assignment was undone: 'tracker assign' records it "

@@ -372,8 +372,13 @@ def import_task_list(
 def _without_voided(ledger: TaskLedger, plan: ImportPlan) -> list[PreparedTask]:
     """The plan's new tasks but those whose code is a task's whose
     assignment was undone (the read models hold no task of it): each such
-    row rejected, since ``assign`` records it again, on its own task."""
-    taken = ledger.existing_codes([task.code for task in plan.new])
+    row rejected, since ``assign`` records it again, on its own task. (A
+    code of a task that stands, recorded meanwhile, the events' unique
+    index refuses.)"""
+    from tracker.undo import is_voided
+
+    found = ledger.existing_codes([task.code for task in plan.new])
+    taken = {code for code in found if is_voided(ledger, code)}
     if not taken:
         return plan.new
     reason = "its assignment was undone; 'tracker assign' records it again."
